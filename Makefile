@@ -1,0 +1,66 @@
+# The two contract commands are `make serve` and `make test`; both set up
+# everything they need on a fresh Debian machine (venv, pip pins, apt packages).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+PELICAN   := $(VENV)/bin/pelican
+PYBABEL   := $(VENV)/bin/pybabel
+HOST      ?= 127.0.0.1
+PORT      ?= 8000
+OUTPUT    ?= output
+# Debian packages: the browser and driver for tests, CJK fonts for screenshots and PDFs.
+TEST_APT  := chromium chromium-driver fonts-noto-cjk
+PELICAN_FLAGS := --fatal warnings -s pelicanconf.py -o $(OUTPUT)
+
+.PHONY: help venv test-deps build serve test check i18n-extract i18n-update i18n-compile clean
+
+help:
+	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
+	@echo "make build   build the site into $(OUTPUT)/"
+	@echo "make test    set up and run every test, browser tests included"
+	@echo "make check   fast checks: message catalogs"
+	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
+
+$(VENV)/.stamp: pyproject.toml
+	@py=$$(.ci/find-python) || exit 1; \
+	  echo "Creating $(VENV) with $$py"; \
+	  "$$py" -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check "pip==26.3"
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --group test
+	@touch $@
+
+venv: $(VENV)/.stamp
+
+# Install Debian packages only when something is missing (apt needs root, as in CI).
+test-deps:
+	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: venv
+	$(PELICAN) content $(PELICAN_FLAGS)
+
+serve: venv
+	$(PELICAN) content $(PELICAN_FLAGS) --autoreload --listen --bind $(HOST) --port $(PORT)
+
+test: venv test-deps
+	$(PY) -m pytest
+
+check: venv
+	$(PY) -m pytest tests/test_catalogs.py
+
+i18n-extract: venv
+	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins
+
+i18n-update: i18n-extract
+	$(PYBABEL) update --no-fuzzy-matching -l zh_Hant_TW -i i18n/messages.pot -o i18n/zh-tw/LC_MESSAGES/messages.po
+
+i18n-compile: venv
+	$(PYBABEL) compile --statistics -l zh_Hant_TW -i i18n/zh-tw/LC_MESSAGES/messages.po -o i18n/zh-tw/LC_MESSAGES/messages.mo
+
+clean:
+	rm -rf $(OUTPUT) reports .cache

@@ -1,0 +1,1 @@
+from .office_data import register  # noqa: F401

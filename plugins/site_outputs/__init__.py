@@ -1,0 +1,1 @@
+from .site_outputs import register  # noqa: F401

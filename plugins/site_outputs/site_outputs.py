@@ -1,0 +1,38 @@
+"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt and Atom feeds.
+
+Setting: SITE_ORIGIN, the absolute origin (scheme and host) that these files must use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .feeds import atom_feed, feed_path
+from .sitemap import robots_txt, sitemap_xml
+
+
+class SiteOutputsGenerator(Generator):
+    """Writes the site-wide machine-readable files after the pages exist in the index."""
+
+    def generate_output(self, writer) -> None:
+        index = self.context["site_index"]
+        office = self.context["office"]
+        origin = self.settings["SITE_ORIGIN"].rstrip("/")
+        out = Path(self.output_path)
+        (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
+        (out / "robots.txt").write_text(robots_txt(origin), encoding="utf-8")
+        for lang in index.languages:
+            target = out / feed_path(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(atom_feed(index, lang, origin, office.text("name", lang)))
+
+
+def get_generators(pelican):
+    return SiteOutputsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

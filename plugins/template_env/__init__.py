@@ -1,0 +1,1 @@
+from .template_env import register  # noqa: F401
