@@ -1,0 +1,24 @@
+"""Session-wide builds: the real site and the fixture site, each built once."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import FIXTURE_SITE, ROOT, Build, run_pelican
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real site, built with --fatal warnings."""
+    build = run_pelican(ROOT / "content", ROOT / "pelicanconf.py", tmp_path_factory.mktemp("real") / "output")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Build:
+    """The tiny bilingual fixture site (one pair per page kind, one untranslated page)."""
+    build = run_pelican(FIXTURE_SITE / "content", FIXTURE_SITE / "fixtureconf.py",
+                        tmp_path_factory.mktemp("fixture") / "output")
+    assert build.returncode == 0, build.log
+    return build

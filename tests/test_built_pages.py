@@ -1,0 +1,132 @@
+"""Checks over every built page of the real site and of the fixture site."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from support import HTML_LANG, html_pages, page_language, parse
+
+FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])"
+REQUESTING = {  # elements that make the browser fetch something, and the attribute
+    "img": "src", "script": "src", "iframe": "src", "video": "src", "audio": "src",
+    "source": "src", "track": "src", "embed": "src", "object": "data",
+}
+FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "manifest", "modulepreload"}
+
+
+@pytest.fixture(params=["real_site", "fixture_site"])
+def site(request):
+    return request.getfixturevalue(request.param)
+
+
+def pages_of(site):
+    pages = html_pages(site.output)
+    assert len(pages) > 5, "the build wrote almost no pages"
+    return [(page, parse(page)) for page in pages]
+
+
+def test_html_lang_matches_language_folder(site):
+    for page, doc in pages_of(site):
+        expected = HTML_LANG[page_language(site.output, page)]
+        assert doc.html.get("lang") == expected, f"{page}: <html lang> should be {expected}"
+
+
+def test_one_h1_and_one_main(site):
+    for page, doc in pages_of(site):
+        assert len(doc.find_all("h1")) == 1, f"{page}: needs exactly one <h1>"
+        assert len(doc.find_all("main")) == 1, f"{page}: needs exactly one <main>"
+
+
+def test_skip_link_first_and_accesskeys_present(site):
+    for page, doc in pages_of(site):
+        first = doc.select_one(FOCUSABLE)
+        assert first is not None and first.get("href") == "#main", f"{page}: skip link is not first"
+        assert doc.select_one("main#main") is not None, f"{page}: skip link target missing"
+        for key, place in (("U", "header"), ("C", "main"), ("Z", "footer")):
+            anchor = doc.select_one(f"{place} a[accesskey='{key}']")
+            assert anchor is not None and anchor.get_text() == ":::", f"{page}: accesskey {key} missing"
+            assert anchor.get("title"), f"{page}: accesskey {key} has no title"
+
+
+def switch_links(doc):
+    return doc.select("nav.language-switch a[hreflang]")
+
+
+def test_counterpart_links_are_reciprocal(site):
+    out = site.output
+    for page, doc in pages_of(site):
+        if page.name == "404.html":
+            continue
+        own_url = "/" + page.relative_to(out).as_posix().removesuffix("index.html")
+        links = switch_links(doc)
+        assert links, f"{page}: no language switch"
+        for link in links:
+            assert link.get("lang") == link.get("hreflang"), f"{page}: switch link needs lang = hreflang"
+            target = out / link["href"].lstrip("/") / "index.html"
+            assert target.is_file(), f"{page}: counterpart {link['href']} does not exist"
+            back = [a["href"] for a in switch_links(parse(target))]
+            assert own_url in back, f"{target} does not link back to {own_url}"
+
+
+def test_alternate_links_cover_languages_and_x_default(site):
+    for page, doc in pages_of(site):
+        if doc.select_one("meta[name=robots][content=noindex]") or page.name == "404.html":
+            continue
+        hreflangs = {link["hreflang"] for link in doc.select("link[rel=alternate][hreflang]")}
+        assert "x-default" in hreflangs, f"{page}: no x-default alternate"
+        assert doc.html["lang"] in hreflangs, f"{page}: no alternate for its own language"
+
+
+def test_no_inline_script_or_style(site):
+    for page, doc in pages_of(site):
+        for script in doc.find_all("script"):
+            inline = not script.get("src")
+            assert not inline or script.get("type") == "application/ld+json", f"{page}: inline script"
+        assert not doc.find_all("style"), f"{page}: <style> element"
+        assert not doc.select("[style]"), f"{page}: style= attribute"
+        assert not [a for tag in doc.find_all(True) for a in tag.attrs if a.startswith("on")], \
+            f"{page}: inline event handler"
+
+
+def is_off_site(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.scheme in ("http", "https") or parsed.netloc or url.startswith("//"))
+
+
+def test_no_off_site_requests(site):
+    for page, doc in pages_of(site):
+        for tag, attr in REQUESTING.items():
+            for element in doc.find_all(tag):
+                url = element.get(attr)
+                assert not (url and is_off_site(url)), f"{page}: <{tag}> fetches {url}"
+        for link in doc.find_all("link"):
+            if FETCHED_LINK_RELS & set(link.get("rel", [])):
+                assert not is_off_site(link["href"]), f"{page}: <link> fetches {link['href']}"
+    for css in site.output.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "http:" not in text and "https:" not in text and "@import" not in text, f"{css}"
+
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def closest_lang(node) -> str:
+    for parent in node.parents:
+        if parent.has_attr("lang"):
+            return parent["lang"]
+    return ""
+
+
+def test_no_unmarked_chinese_on_english_pages(site):
+    for page, doc in pages_of(site):
+        if doc.html.get("lang") != "en":
+            continue
+        for text in doc.find_all(string=CJK):
+            if text.parent.name in ("script", "style"):
+                continue
+            assert closest_lang(text).startswith("zh"), f"{page}: Chinese text without lang: {text.strip()[:40]!r}"
+        title = doc.title.get_text()
+        assert not CJK.search(title), f"{page}: Chinese in <title>: {title}"
