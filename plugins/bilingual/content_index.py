@@ -78,6 +78,14 @@ def read_header(text: str) -> tuple[dict[str, str], dict[str, int]]:
     return meta, lines
 
 
+def display_path(path: Path) -> str:
+    """The path as the person running the build typed it: relative to the working folder."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
 def scan(content_root: Path, roots: dict[str, list[str]]) -> list[Entry]:
     """Read the header of every Markdown file below each kind's roots, in a stable order."""
     entries = []
@@ -89,7 +97,7 @@ def scan(content_root: Path, roots: dict[str, list[str]]) -> list[Entry]:
                 relative_folder = path.parent.relative_to(base).as_posix()
                 entries.append(
                     Entry(
-                        path=path.relative_to(content_root.parent).as_posix(),
+                        path=display_path(path),
                         kind=kind,
                         folder="" if relative_folder == "." else relative_folder,
                         meta=meta,
