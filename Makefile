@@ -10,17 +10,24 @@ PYBABEL   := $(VENV)/bin/pybabel
 HOST      ?= 127.0.0.1
 PORT      ?= 8000
 OUTPUT    ?= output
-# Debian packages: the browser and driver for tests, CJK fonts for screenshots and PDFs.
-TEST_APT  := chromium chromium-driver fonts-noto-cjk
+# Debian packages: browser and driver for tests and the audit, CJK fonts for screenshots
+# and PDFs, Java for the Nu HTML Checker, Node.js/npm for the pinned axe-core and vnu.jar.
+TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless
+CHECKS    := PYTHONPATH=plugins $(PY) -m site_checks
+# `make audit SITE=path` audits another built folder (e.g. staging) instead of a fresh build.
+SITE      ?=
+AUDIT_SITE = $(or $(SITE),$(OUTPUT))
 PELICAN_FLAGS := --fatal warnings -s pelicanconf.py -o $(OUTPUT)
 
-.PHONY: help venv test-deps build serve test check i18n-extract i18n-update i18n-compile clean
+.PHONY: help venv test-deps node-deps build serve test check audit bench-audit i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
-	@echo "make check   fast checks: message catalogs"
+	@echo "make check   fast checks: content lint (in the build), links, message catalogs"
+	@echo "make audit   axe-core in Chromium and the Nu HTML Checker on every page (SITE=path for another build)"
+	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
 $(VENV)/.stamp: pyproject.toml
@@ -36,10 +43,18 @@ venv: $(VENV)/.stamp
 # Install Debian packages only when something is missing (apt needs root, as in CI).
 test-deps:
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# axe-core and vnu.jar, pinned in package-lock.json; no install scripts (nothing downloads).
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+node-deps: test-deps node_modules/.stamp
 
 build: venv
 	$(PELICAN) content $(PELICAN_FLAGS)
@@ -47,11 +62,20 @@ build: venv
 serve: venv
 	$(PELICAN) content $(PELICAN_FLAGS) --autoreload --listen --bind $(HOST) --port $(PORT)
 
-test: venv test-deps
+test: venv test-deps node-deps
 	$(PY) -m pytest
 
-check: venv
-	$(PY) -m pytest tests/test_catalogs.py
+check: build
+	$(CHECKS) links --site $(OUTPUT)
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+
+audit: venv node-deps
+	@if [ -z "$(SITE)" ]; then $(MAKE) --no-print-directory build; fi
+	$(CHECKS) html --site $(AUDIT_SITE)
+	$(CHECKS) audit --site $(AUDIT_SITE) $(if $(SITE),,--record content/accessibility-audit.json) $(AUDIT_FLAGS)
+
+bench-audit: venv node-deps
+	$(PY) tests/bench/bench_audit.py
 
 i18n-extract: venv
 	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from a11y.browser import chromium, serve, set_viewport
+from site_checks.browser import chromium, serve, set_viewport
 
 pytestmark = pytest.mark.browser
 HOME_PAGES = ["/", "/en/"]

@@ -1,4 +1,4 @@
-"""Headless Debian Chromium for tests, and a local HTTP server for a built site.
+"""Headless Debian Chromium, and a local HTTP server for a built site (audit and tests).
 
 Pages are opened over HTTP, never file://, so root-relative CSS loads as it will live.
 """
@@ -44,8 +44,12 @@ def serve(directory: Path):
         server.server_close()
 
 
+class BrowserUnavailable(Exception):
+    """Chromium or ChromeDriver is not installed."""
+
+
 def browser_missing() -> str | None:
-    """Why Chromium cannot run here, or None. Tests fail on this; they never skip."""
+    """Why Chromium cannot run here, or None. Callers fail on this; they never skip."""
     for path in (CHROMIUM, CHROMEDRIVER):
         if not Path(path).exists():
             return f"{path} is missing. Fix: run `make test-deps` (apt-get install chromium chromium-driver)."
@@ -53,11 +57,14 @@ def browser_missing() -> str | None:
 
 
 @contextlib.contextmanager
-def chromium(width: int = 1280, height: int = 900):
-    """One headless Chromium with its own temporary profile, removed afterwards."""
+def chromium(width: int = 1280, height: int = 900, preload_script: str | None = None):
+    """One headless Chromium with its own temporary profile, removed afterwards.
+
+    `preload_script` is evaluated in every document before the page's own scripts (CDP),
+    so a large script such as axe-core is sent to the browser once, not once per page."""
     problem = browser_missing()
     if problem:
-        raise RuntimeError(problem)
+        raise BrowserUnavailable(problem)
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
@@ -65,6 +72,8 @@ def chromium(width: int = 1280, height: int = 900):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
+        if preload_script:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": preload_script})
         yield driver
     finally:
         driver.quit()

@@ -1,0 +1,1 @@
+from .audit_record import register  # noqa: F401

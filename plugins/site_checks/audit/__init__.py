@@ -1,0 +1,1 @@
+"""The axe-core audit: every page in headless Chromium, cached, sharded, allow-listed."""
