@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import fnmatch
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", type=Path, default=Path("output"), help="built site folder")
     parser.add_argument("--all", action="store_true", help="audit every page, ignoring the cache")
     parser.add_argument("--shard", default="1/1", help="audit only shard i of n, e.g. 2/4")
+    parser.add_argument("--only", default="*", help="audit only pages matching this glob, e.g. 'en/news/*'")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parallel browsers")
     parser.add_argument("--axe", type=Path, default=Path("node_modules/axe-core/axe.min.js"))
     parser.add_argument("--rules", type=Path, default=Path(".ci/axe-rules.toml"))
@@ -45,11 +47,12 @@ def parse_shard(text: str) -> tuple[int, int]:
     return index, total
 
 
-def select_pages(site: Path, shard: tuple[int, int]) -> dict[str, bytes]:
+def select_pages(site: Path, shard: tuple[int, int], only: str = "*") -> dict[str, bytes]:
     """{page name: HTML bytes} of this shard's pages (every n-th page, in a stable order)."""
     index, total = shard
-    pages = html_pages(site)
-    return {page_name(site, p): p.read_bytes() for n, p in enumerate(pages) if n % total == index - 1}
+    names = [(page_name(site, p), p) for p in html_pages(site)]
+    names = [(name, p) for name, p in names if fnmatch.fnmatchcase(name, only)]
+    return {name: p.read_bytes() for n, (name, p) in enumerate(names) if n % total == index - 1}
 
 
 def mark_allowed(results: dict[str, dict], allowlist) -> None:
@@ -77,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.axe.is_file():
         raise AuditConfigError(f"{args.axe}: axe-core is missing. Run `npm ci`.")
     engine = axe_version(args.axe)
-    pages = select_pages(args.site, shard)
+    pages = select_pages(args.site, shard, args.only)
     assets = assets_fingerprint(args.site)
     keys = {name: page_key(html, assets, engine, rules.fingerprint()) for name, html in pages.items()}
     cache = AuditCache(args.cache)
@@ -100,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
               "config": {"tags": list(rules.tags), "disabled": dict(rules.disabled)},
               "shard": args.shard, "pages": results}
     json_path, html_path = write_reports(args.report_dir, report)
-    if args.record and shard == (1, 1):
+    if args.record and shard == (1, 1) and args.only == "*":
         update_record(args.record, report)
     print(f"audit: {summary['pages']} page(s) ({len(todo)} audited, {summary['cached']} from cache), "
           f"axe-core {engine}; reports: {json_path}, {html_path}")

@@ -1,0 +1,141 @@
+"""Proof that the gate works: faults planted one at a time into a copy of the fixture site
+are each caught by the right stage with a clear message, and the clean fixture passes all."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_checks.__main__ import main as site_checks
+from site_checks.links import check_links
+from site_checks.vnu import validate
+from support import ROOT, build_fixture_copy, copy_fixture_site
+
+JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+PAGE = "content/pages/guides/birth.zh-tw.md"
+
+
+def plant(path: Path, text: str, after: str | None = None) -> None:
+    """Append text to a file, or insert it after a marker."""
+    source = path.read_text(encoding="utf-8")
+    if after is None:
+        source += "\n" + text + "\n"
+    else:
+        assert after in source, f"{after!r} not in {path}"
+        source = source.replace(after, after + text, 1)
+    path.write_text(source, encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    copy = copy_fixture_site(tmp_path / "site")
+    shutil.copytree(ROOT / "theme", copy / "theme")
+    return copy
+
+
+def build(site, tmp_path):
+    return build_fixture_copy(site, tmp_path / "out", THEME=str(site / "theme"))
+
+
+def audit(output: Path, tmp_path: Path, only: str, capsys) -> str:
+    code = site_checks(["audit", "--site", str(output), "--all", "--only", only, "--workers", "1",
+                        "--report-dir", str(tmp_path / "report"), "--cache", str(tmp_path / "cache.json")])
+    printed = capsys.readouterr().out
+    assert code == 1, f"the audit passed a page with a planted fault:\n{printed}"
+    return printed
+
+
+# --- stage 1: content lint, inside the build -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("fault", "needle"),
+    [
+        ("![](/theme/css/photo.png)", "alt"),
+        ("#### 跳過的標題", "skip"),
+        ('<video src="/media/intro.mp4" controls></video>', "caption"),
+    ],
+    ids=["image-without-alt", "skipped-heading", "video-without-captions"],
+)
+def test_content_lint_stops_the_build(site, tmp_path, fault, needle):
+    plant(site / PAGE, fault)
+    result = build(site, tmp_path)
+    assert result.returncode != 0
+    line = len((site / PAGE).read_text(encoding="utf-8").splitlines())
+    assert f"birth.zh-tw.md:{line}" in result.log, result.log[-2000:]
+    assert needle in result.log.lower() and "Fix:" in result.log
+
+
+# --- stage 2: link check on the built site -----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("fault", "needle"),
+    [("[申辦須知首頁](/guides/nope/)", "/guides/nope/"), ("[出生登記期限](/guides/birth/#nope)", "#nope")],
+    ids=["broken-internal-link", "missing-fragment"],
+)
+def test_link_check_catches(site, tmp_path, fault, needle):
+    plant(site / PAGE, fault)
+    result = build(site, tmp_path)
+    assert result.returncode == 0, result.log
+    found = [str(f) for f in check_links(result.output)]
+    assert any("guides/birth/index.html" in f and needle in f for f in found), found
+
+
+# --- stage 3: the Nu HTML Checker --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("markup", "needle"),
+    [('<span id="C">x</span>', "duplicate id"), ("<ul><p>x</p></ul>", "not allowed as child")],
+    ids=["duplicate-id", "invalid-nesting"],
+)
+def test_html_validator_catches(site, tmp_path, markup, needle):
+    plant(site / "theme/templates/page.html", markup, after="{% block content %}\n")
+    result = build(site, tmp_path)
+    assert result.returncode == 0, result.log
+    found = [str(f) for f in validate(result.output, JAR)]
+    assert any("guides/birth/index.html" in f and needle in f.lower() for f in found), found
+
+
+# --- stage 4: axe-core in Chromium -------------------------------------------------------------
+
+def test_axe_catches_low_contrast_text(site, tmp_path, capsys):
+    plant(site / "theme/static/css/site.css", "main p { color: #b5b5b5; }")
+    result = build(site, tmp_path)
+    printed = audit(result.output, tmp_path, "guides/birth/index.html", capsys)
+    assert "guides/birth/index.html: axe [color-contrast]" in printed
+
+
+def test_axe_catches_an_empty_link(site, tmp_path, capsys):
+    plant(site / "theme/templates/page.html", '<a href="/"></a>', after="{% block content %}\n")
+    result = build(site, tmp_path)
+    printed = audit(result.output, tmp_path, "guides/birth/index.html", capsys)
+    assert "[link-name]" in printed and 'a[href="/"]' in printed
+
+
+def test_axe_catches_a_page_without_lang(site, tmp_path, capsys):
+    base = site / "theme/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        '<html lang="{{ site_index.html_lang(lang) }}">', "<html>"), encoding="utf-8")
+    result = build(site, tmp_path)
+    printed = audit(result.output, tmp_path, "guides/birth/index.html", capsys)
+    assert "[html-has-lang]" in printed
+
+
+def test_axe_catches_an_input_without_label(site, tmp_path, capsys):
+    plant(site / PAGE, '<p><input type="text" name="q"></p>')
+    result = build(site, tmp_path)
+    assert result.returncode == 0, result.log
+    printed = audit(result.output, tmp_path, "guides/birth/index.html", capsys)
+    assert "guides/birth/index.html: axe [label]" in printed and "Element: input" in printed
+
+
+# --- the clean fixture passes every stage ------------------------------------------------------
+
+def test_clean_fixture_passes_every_stage(fixture_site, tmp_path, capsys):
+    assert check_links(fixture_site.output) == []
+    assert validate(fixture_site.output, JAR) == []
+    code = site_checks(["audit", "--site", str(fixture_site.output), "--all", "--report-dir",
+                        str(tmp_path / "report"), "--cache", str(tmp_path / "cache.json")])
+    assert code == 0, capsys.readouterr().out
+    assert (tmp_path / "report/audit.json").is_file() and (tmp_path / "report/audit.html").is_file()
