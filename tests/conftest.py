@@ -22,3 +22,23 @@ def fixture_site(tmp_path_factory) -> Build:
                         tmp_path_factory.mktemp("fixture") / "output")
     assert build.returncode == 0, build.log
     return build
+
+
+SKIPPED = pytest.StashKey[list]()
+
+
+def pytest_configure(config):
+    config.stash[SKIPPED] = []
+
+
+def pytest_report_teststatus(report, config):
+    """Remember every skipped test: here a skip is a failure (e.g. a browser test without Chromium)."""
+    if report.skipped:
+        config.stash[SKIPPED].append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    skipped = session.config.stash.get(SKIPPED, [])
+    if skipped and exitstatus == 0:
+        print(f"\n{len(skipped)} test(s) skipped; a skipped test counts as a failure: {skipped[:5]}")
+        session.exitstatus = 1
