@@ -4,6 +4,7 @@
 Custom settings are prefixed by the plugin that reads them.
 """
 
+import logging
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -22,7 +23,7 @@ DEFAULT_LANG = "zh-tw"
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 # Always explicit: an unset PLUGINS loads every installed namespace plugin.
-PLUGINS = ["template_env", "office_data", "bilingual", "site_outputs"]
+PLUGINS = ["template_env", "office_data", "audit_record", "bilingual", "table_captions", "content_lint", "site_outputs"]
 
 # Content sources. ARTICLE_PATHS is explicit because the default scans all of content/.
 ARTICLE_PATHS = ["news"]
@@ -77,6 +78,10 @@ OUTPUT_RETENTION: list[str] = []
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+# Pelican's own empty-alt warning names no line and no fix; the content_lint plugin
+# reports the same mistake with file, line and fix (and also catches a missing alt).
+LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -108,3 +113,5 @@ TEMPLATE_ENV_LOCALE_DIR = str(ROOT / "i18n")
 TEMPLATE_ENV_SOURCE_LANG = "en"
 # office_data: the one data file with the office's name, address, phone, hours…
 OFFICE_DATA_FILE = str(ROOT / "content" / "office.toml")
+# audit_record: the latest full accessibility audit, written by `make audit`.
+AUDIT_RECORD_FILE = str(ROOT / "content" / "accessibility-audit.json")

@@ -1,0 +1,1 @@
+from .content_lint import register  # noqa: F401

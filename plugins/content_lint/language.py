@@ -1,0 +1,74 @@
+"""Language of parts: a passage in another language must be marked with `lang`, so that
+screen readers switch voice. This is a heuristic over each text node of the rendered body:
+
+- The language of a text node is the `lang` of its closest ancestor that has one; with none,
+  it is the item's own language.
+- On a zh-tw item, an English passage is a run of 4 or more Latin-script words in a text node
+  whose language does not start with "en". A word is `[A-Za-z][A-Za-z'’.-]*` (taken whole, so
+  "e-mail" is one word); words are separated by spaces, commas or hyphens. Digits and other
+  signs end a run, so "WCAG 2.2 AA", "NT$1,200" or a lone "Cookie" are not reported. Fewer
+  than 4 words (names, acronyms, short terms) are left to the author's judgement.
+- On an en item, any Chinese character (CJK Unified Ideographs, with Extension A) in a text
+  node whose language does not start with "zh" is reported, one issue per run of characters.
+- Text inside <code>, <pre>, <kbd>, <samp>, <script> and <style> is skipped, and so are URLs
+  (http://, https://, www.) and e-mail addresses.
+
+Each text node is judged on its own: a phrase split by inline markup is judged in parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import NavigableString
+
+from .issues import Issue, shorten
+
+SKIPPED = {"code", "pre", "kbd", "samp", "script", "style"}
+# URLs and e-mail addresses, in ASCII only: a Chinese word written right after one is still text.
+ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+"
+                     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+WORD = r"[A-Za-z][A-Za-z'’.-]*+"
+ENGLISH_RUN = re.compile(rf"(?<![A-Za-z0-9]){WORD}(?:[\s,-]+{WORD}){{3,}}")
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+CHINESE_RUN = re.compile(rf"{HAN}+(?:[\s\u3000-\u303f\uff00-\uffef]*{HAN}+)*")
+
+
+def declared_lang(node) -> str | None:
+    """The `lang` of the closest ancestor that has one, lower-cased; None if none has."""
+    for parent in node.parents:
+        if parent.has_attr("lang"):
+            return parent["lang"].strip().lower()
+    return None
+
+
+def text_nodes(soup):
+    """Plain text nodes outside code-like elements (comments and CDATA are not text)."""
+    for node in soup.find_all(string=True):
+        if type(node) is NavigableString and not any(p.name in SKIPPED for p in node.parents):
+            yield node
+
+
+def unmarked_runs(soup, run: re.Pattern, marked_prefix: str) -> list[str]:
+    """Every run of text matching `run` in a node whose language does not start with the prefix."""
+    found = []
+    for node in text_nodes(soup):
+        lang = declared_lang(node)
+        if lang is not None and lang.startswith(marked_prefix):
+            continue
+        text = ADDRESS.sub("|", str(node))
+        found += [" ".join(m.group(0).split()) for m in run.finditer(text)]
+    return found
+
+
+def check(soup, lang: str) -> list[Issue]:
+    """On zh items, unmarked English passages; on en items, unmarked Chinese text."""
+    if lang.startswith("zh"):
+        return [Issue(f"English passage {shorten(run)!r} is not marked as English.",
+                      f'wrap it in `<span lang="en">{shorten(run)}</span>`.', (run,))
+                for run in unmarked_runs(soup, ENGLISH_RUN, "en")]
+    if lang.startswith("en"):
+        return [Issue(f"Chinese text {shorten(run)!r} is not marked as Chinese.",
+                      f'wrap it in `<span lang="zh-Hant-TW">{shorten(run)}</span>`.', (run,))
+                for run in unmarked_runs(soup, CHINESE_RUN, "zh")]
+    return []

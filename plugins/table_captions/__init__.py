@@ -1,0 +1,1 @@
+from .table_captions import register  # noqa: F401

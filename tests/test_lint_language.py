@@ -1,0 +1,74 @@
+"""content_lint.language: English passages on zh pages and Chinese on en pages need `lang`."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from content_lint.language import check
+
+
+def issues(html, lang="zh-tw"):
+    return check(BeautifulSoup(html, "lxml"), lang)
+
+
+def test_four_unmarked_english_words_on_a_zh_page_are_reported():
+    [issue] = issues("<p>本網站依照Open Government Data License授權。</p>")
+    assert "'Open Government Data License'" in issue.message
+    assert '<span lang="en">Open Government Data License</span>' in issue.fix
+    assert issue.needles == ("Open Government Data License",)
+
+
+def test_marked_english_is_clean():
+    assert issues('<p>依照<span lang="en">Open Government Data License</span>。</p>') == []
+    assert issues('<p>依照<span lang="en-GB"><em>Open Government Data License</em></span>。</p>') == []
+
+
+@pytest.mark.parametrize("text", [
+    "使用 Cookie 與 HTTPS",
+    "符合 WCAG 2.2 AA 等級",
+    "規費 NT$1,200 元",
+    "請見 Three short words 說明",
+    "a-b-c-d 算一個字",
+])
+def test_short_or_interrupted_latin_is_clean(text):
+    assert issues(f"<p>{text}</p>") == []
+
+
+def test_commas_and_hyphens_separate_words():
+    assert len(issues("<p>請寫 name, address - phone, fax 等</p>")) == 1
+
+
+def test_code_urls_and_emails_are_skipped():
+    html = ("<p><code>make build and serve it</code></p><pre>one two three four</pre>"
+            "<p><kbd>Ctrl Alt Delete Now</kbd></p>"
+            "<p>網址 https://www.example.gov.tw/this-is/a-long/path 及 office.mail.box@example.gov.tw</p>")
+    assert issues(html) == []
+
+
+def test_a_zh_lang_inside_an_en_span_is_judged_as_zh():
+    html = '<div lang="en"><p lang="zh-Hant-TW">依照 Open Government Data License 授權</p></div>'
+    assert len(issues(html)) == 1
+
+
+def test_unmarked_chinese_on_an_en_page_is_reported():
+    [issue] = issues("<p>The Household Registration Act (戶籍法) applies.</p>", "en")
+    assert "'戶籍法'" in issue.message
+    assert '<span lang="zh-Hant-TW">戶籍法</span>' in issue.fix
+
+
+def test_chinese_next_to_a_url_or_address_is_still_seen():
+    html = "<p>See https://example.gov.tw/faq說明 or write to 信箱office@example.gov.tw today.</p>"
+    assert [i.needles[0] for i in issues(html, "en")] == ["說明", "信箱"]
+
+
+def test_marked_chinese_on_an_en_page_is_clean():
+    assert issues('<p>The Act (<span lang="zh-Hant-TW">戶籍法</span>).</p>', "en") == []
+    assert issues('<p>The Act (<span lang="zh">戶籍法</span>).</p>', "en") == []
+
+
+def test_english_on_an_en_page_and_chinese_on_a_zh_page_are_fine():
+    assert issues("<p>Four or more English words here.</p>", "en") == []
+    assert issues("<p>四個以上的中文字。</p>") == []
+
+
+def test_other_languages_are_not_checked():
+    assert issues("<p>Four or more English words 中文</p>", "fr") == []

@@ -1,0 +1,54 @@
+"""content_lint.tables: data tables need header cells and a caption."""
+
+import re
+
+from bs4 import BeautifulSoup
+
+from content_lint.tables import check
+
+HEAD = "<thead><tr><th>項目</th><th>規費</th></tr></thead>"
+BODY = "<tbody><tr><td>戶籍謄本</td><td>NT$15</td></tr></tbody>"
+
+
+def issues(html, lang="zh-tw"):
+    return check(BeautifulSoup(html, "lxml"), lang)
+
+
+def test_table_with_headers_and_caption_is_clean():
+    assert issues(f"<table><caption>常用規費</caption>{HEAD}{BODY}</table>") == []
+
+
+def test_aria_label_or_labelledby_counts_as_caption():
+    assert issues(f'<table aria-label="常用規費">{HEAD}{BODY}</table>') == []
+    assert issues(f'<h3 id="t">規費</h3><table aria-labelledby="t">{HEAD}{BODY}</table>') == []
+
+
+def test_missing_caption_is_reported_with_the_language_prefix():
+    [issue] = issues(f"<table>{HEAD}{BODY}</table>")
+    assert "no caption" in issue.message and "`表：…`" in issue.fix
+    [issue] = issues(f"<table>{HEAD}{BODY}</table>", "en")
+    assert "`Table: …`" in issue.fix
+
+
+def test_empty_caption_is_no_caption():
+    assert len(issues(f"<table><caption> </caption>{HEAD}{BODY}</table>")) == 1
+
+
+def test_missing_header_cells_are_reported():
+    [issue] = issues(f"<table><caption>規費</caption>{BODY}</table>")
+    assert "no header cells" in issue.message
+
+
+def test_both_problems_are_reported():
+    assert len(issues(f"<table>{BODY}</table>")) == 2
+
+
+def test_layout_table_is_skipped():
+    assert issues(f'<table role="presentation">{BODY}</table>') == []
+
+
+def test_needle_is_the_markdown_header_row():
+    [issue] = issues(f"<table>{HEAD}{BODY}</table>")
+    pattern = issue.needles[0]
+    assert pattern.search("| 項目 | 規費 |") and not pattern.search("項目與規費")
+    assert isinstance(pattern, re.Pattern)
