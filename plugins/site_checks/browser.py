@@ -6,11 +6,12 @@ Pages are opened over HTTP, never file://, so root-relative CSS loads as it will
 from __future__ import annotations
 
 import contextlib
-import functools
 import shutil
+import socket
+import subprocess
+import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import time
 from pathlib import Path
 
 from selenium import webdriver
@@ -25,27 +26,34 @@ CHROMIUM_FLAGS = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the test output stays readable
-        pass
-
-
 @contextlib.contextmanager
 def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve a folder on 127.0.0.1 at a free port in its own process; yields the base URL.
+
+    A separate process keeps the server off the audit's interpreter lock."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        _wait_for_port(port, server)
+        yield f"http://127.0.0.1:{port}"
     finally:
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(timeout=10)
 
 
-class BrowserUnavailable(Exception):
-    """Chromium or ChromeDriver is not installed."""
+def _wait_for_port(port: int, server: subprocess.Popen, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the local web server stopped (exit {server.returncode})")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"the local web server did not answer on port {port}")
 
 
 def browser_missing() -> str | None:
