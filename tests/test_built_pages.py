@@ -130,3 +130,15 @@ def test_no_unmarked_chinese_on_english_pages(site):
             assert closest_lang(text).startswith("zh"), f"{page}: Chinese text without lang: {text.strip()[:40]!r}"
         title = doc.title.get_text()
         assert not CJK.search(title), f"{page}: Chinese in <title>: {title}"
+
+
+def test_site_map_page_lists_every_page_home_and_menu_first(real_site):
+    for prefix in ("", "en/"):
+        doc = parse(real_site.output / prefix / "sitemap/index.html")
+        listed = [a["href"] for a in doc.select("main ul.sitemap-list")[0].select("a")]
+        menu = [a["href"] for a in doc.select("nav.main-nav a")]
+        assert listed[0] == f"/{prefix}" and listed[1:1 + len(menu)] == menu
+        pages = {"/" + p.relative_to(real_site.output).as_posix().removesuffix("index.html")
+                 for p in (real_site.output / prefix).glob("*/index.html")
+                 if p.parent.name not in ("news", "en")}
+        assert pages <= set(listed), pages - set(listed)

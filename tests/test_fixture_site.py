@@ -102,3 +102,4 @@ def test_builds_are_reproducible(fixture_site, tmp_path):
     second = {p.relative_to(again.output): p.read_bytes() for p in again.output.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
+

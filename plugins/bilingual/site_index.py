@@ -77,6 +77,14 @@ class SiteIndex:
         marked = [p for p in self.pages(self.primary) if hasattr(p, "nav")]
         return [self.counterpart(p, lang) for p in sorted(marked, key=lambda p: int(p.nav))]
 
+    def site_map(self, lang: str) -> list:
+        """Every page a person may look for, as the site map lists it: the home page, the
+        main menu in its order, then the other pages by address (not the 404 page)."""
+        home = [p for p in self.pages(lang) if p.slug == "home" and not p.bilingual_folder]
+        menu = [p for p in self.nav(lang) if p.lang == lang and p not in home]
+        rest = [p for p in self.pages(lang) if p not in home and p not in menu and p.slug != "404"]
+        return home + menu + rest
+
     def find(self, kind: str, folder: str, slug: str, lang: str):
         """The item (or placeholder) with that key in that language, or None."""
         return self._by_key.get(((kind, folder, slug), lang))
