@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from site_checks.pages import html_pages  # noqa: F401  (re-exported for the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -57,10 +58,6 @@ def build_fixture_copy(site: Path, output: Path, **overrides) -> Build:
         lines += [f"{key} = {value!r}" for key, value in overrides.items()]
         settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return run_pelican(site / "content", settings, output)
-
-
-def html_pages(output: Path) -> list[Path]:
-    return sorted(output.rglob("*.html"))
 
 
 def page_language(output: Path, page: Path) -> str:
