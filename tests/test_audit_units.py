@@ -121,3 +121,11 @@ def test_record_is_rewritten_only_when_more_than_the_date_changes(tmp_path):
     report["summary"]["pages_by_lang"] = {"en": 3}
     assert update_record(path, report)
     assert json.loads(path.read_text())["date"] == "2026-11-27"
+
+
+def test_page_language_is_read_from_the_html_element():
+    from site_checks.audit.cli import html_lang
+
+    assert html_lang(b'<!DOCTYPE html>\n<html lang="zh-Hant-TW">\n<head>') == "zh-Hant-TW"
+    assert html_lang(b"<html class='x' lang='en'>") == "en"
+    assert html_lang(b"<html>") == ""

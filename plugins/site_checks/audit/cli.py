@@ -6,6 +6,7 @@ import argparse
 import datetime
 import fnmatch
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -55,6 +56,15 @@ def select_pages(site: Path, shard: tuple[int, int], only: str = "*") -> dict[st
     return {name: p.read_bytes() for n, (name, p) in enumerate(names) if n % total == index - 1}
 
 
+HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
+
+
+def html_lang(page: bytes) -> str:
+    """The `lang` of a page's <html> element, read from its bytes ('' if there is none)."""
+    match = HTML_LANG.search(page[:2000])
+    return match.group(1).decode() if match else ""
+
+
 def mark_allowed(results: dict[str, dict], allowlist) -> None:
     """Annotate violations covered by an unexpired allow-list entry with its reason."""
     for name, page in results.items():
@@ -92,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
             fresh, browser = audit_pages({n: base + page_url(n) for n in todo}, args.axe,
                                          rules.axe_options(), args.workers, done)
         for name, result in fresh.items():
+            result["lang"] = html_lang(pages[name])
             if not result.get("error"):
                 cache.put(name, keys[name], result)
         results.update(fresh)
