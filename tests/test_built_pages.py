@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import statistics
 from urllib.parse import urlparse
 
 import pytest
@@ -145,9 +147,6 @@ def test_site_map_page_lists_every_page_home_and_menu_first(real_site):
 
 
 def test_median_page_with_its_css_is_under_20_kb_gzip(real_site):
-    import gzip
-    import statistics
-
     css = sum(len(gzip.compress(p.read_bytes())) for p in real_site.output.rglob("*.css"))
     sizes = [len(gzip.compress(p.read_bytes())) + css for p in html_pages(real_site.output)]
     assert statistics.median(sizes) < 20 * 1024, f"median page weight {statistics.median(sizes)} bytes"
