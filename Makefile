@@ -59,8 +59,10 @@ node-deps: test-deps node_modules/.stamp
 build: venv
 	$(PELICAN) content $(PELICAN_FLAGS)
 
+# No --fatal here: under autoreload a fatal warning would stop the preview server; a
+# content error is printed (file, line, fix) and the next save rebuilds.
 serve: venv
-	$(PELICAN) content $(PELICAN_FLAGS) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
 
 test: venv test-deps node-deps
 	$(PY) -m pytest

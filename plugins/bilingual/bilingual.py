@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.generators import Generator
+from pelican.generators import ArticlesGenerator, Generator
 
 from .content_index import ContentError, scan, untranslated, validate
 from .site_index import SiteIndex, make_placeholders
@@ -43,9 +43,13 @@ def check_settings(settings) -> dict[str, dict]:
     return languages
 
 
-def validate_content(pelican) -> None:
-    """Before reading: every file has slug and lang, pairs are sound; list what is untranslated."""
-    settings = pelican.settings
+def validate_content(generator) -> None:
+    """Before reading, on every build (autoreload included): every file has slug and lang,
+    pairs are sound; list what is untranslated. Runs once per build, when the first
+    generator (the articles generator) is created, before any content is read."""
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    settings = generator.settings
     languages = list(check_settings(settings))
     entries = scan(Path(settings["PATH"]), _roots(settings))
     validate(entries, languages, REQUIRED_KEYS)
@@ -102,7 +106,7 @@ def get_generators(pelican):
 
 
 def register():
-    signals.initialized.connect(validate_content)
+    signals.generator_init.connect(validate_content)
     signals.content_object_init.connect(place_item)
     signals.all_generators_finalized.connect(build_site_index)
     signals.get_generators.connect(get_generators)
