@@ -39,6 +39,10 @@ ARTICLE_URL = "news/{slug}/"
 ARTICLE_SAVE_AS = "news/{slug}/index.html"
 ARTICLE_LANG_URL = "{lang}/news/{slug}/"
 ARTICLE_LANG_SAVE_AS = "{lang}/news/{slug}/index.html"
+# Translations pair by folder and slug for pages (the same slug may be used in two
+# folders), by slug for news; `bilingual` sets `bilingual_folder` on every item.
+PAGE_TRANSLATION_ID = ["bilingual_folder", "slug"]
+ARTICLE_TRANSLATION_ID = "slug"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{slug}/"

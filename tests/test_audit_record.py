@@ -47,3 +47,15 @@ def test_statement_shows_the_record_in_both_languages(real_site, path, needles):
     for needle in needles:
         assert needle.format(**values) in text, text
     assert doc.select_one("dl.audit-record time")["datetime"] == record["date"]
+
+
+def test_recorded_page_counts_match_the_site_that_is_built(real_site):
+    """The statement must not claim a number of pages the site does not have."""
+    record = json.loads(RECORD.read_text(encoding="utf-8"))
+    built = {}
+    for page in real_site.output.rglob("*.html"):
+        lang = parse(page).html["lang"]
+        built[lang] = built.get(lang, 0) + 1
+    assert record["pages_by_lang"] == built, (
+        "content/accessibility-audit.json is out of date with the site. "
+        "Fix: run `make audit` and commit content/accessibility-audit.json.")

@@ -70,3 +70,21 @@ def test_template_variable_typo(site, tmp_path):
 def test_missing_catalog_is_an_error_not_english(site, tmp_path):
     build = build_fixture_copy(site, tmp_path / "out", TEMPLATE_ENV_LOCALE_DIR=str(tmp_path / "none"))
     assert_fails_naming(build, "no message catalog for language 'zh-tw'")
+
+
+def test_same_page_slug_in_two_folders_builds(site, tmp_path):
+    other = site / "content/pages/other"
+    other.mkdir()
+    for lang in ("zh-tw", "en"):
+        shutil.copy(site / f"content/pages/guides/birth.{lang}.md", other / f"birth.{lang}.md")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert (build.output / "other/birth/index.html").is_file()
+    assert (build.output / "en/other/birth/index.html").is_file()
+
+
+def test_same_news_slug_in_two_folders_is_an_error(site, tmp_path):
+    (site / "content/news/2025").mkdir()
+    shutil.copy(site / "content/news/2026-11-01-opening.zh-tw.md", site / "content/news/2025/opening.zh-tw.md")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert_fails_naming(build, "news/2025/opening.zh-tw.md", "news/2026-11-01-opening.zh-tw.md", "already")

@@ -77,9 +77,16 @@ def test_alternate_links_cover_languages_and_x_default(site):
     for page, doc in pages_of(site):
         if doc.select_one("meta[name=robots][content=noindex]") or page.name == "404.html":
             continue
-        hreflangs = {link["hreflang"] for link in doc.select("link[rel=alternate][hreflang]")}
-        assert "x-default" in hreflangs, f"{page}: no x-default alternate"
-        assert doc.html["lang"] in hreflangs, f"{page}: no alternate for its own language"
+        alternates = {link["hreflang"]: link["href"] for link in doc.select("link[rel=alternate][hreflang]")}
+        assert "x-default" in alternates, f"{page}: no x-default alternate"
+        assert doc.html["lang"] in alternates, f"{page}: no alternate for its own language"
+        for link in switch_links(doc):
+            counterpart = parse(site.output / link["href"].lstrip("/") / "index.html")
+            translated = counterpart.select_one("meta[name=robots][content=noindex]") is None
+            assert (link["hreflang"] in alternates) == translated, \
+                f"{page}: alternate for {link['hreflang']} should be there exactly when it is translated"
+            if translated:
+                assert alternates[link["hreflang"]].endswith(link["href"]), f"{page}: alternate URL"
 
 
 def test_no_inline_script_or_style(site):

@@ -60,6 +60,13 @@ def test_same_slug_in_other_folder_or_kind_is_fine():
     assert check_pairs(entries, "zh-tw") == []
 
 
+def test_news_slugs_are_unique_across_folders():
+    entries = [entry("content/news/a.zh-tw.md", kind="news", slug="a", lang="zh-tw"),
+               entry("content/news/2025/a.zh-tw.md", kind="news", folder="2025", slug="a", lang="zh-tw")]
+    (problem,) = check_pairs(entries, "zh-tw")
+    assert problem.path == "content/news/2025/a.zh-tw.md" and "content/news/a.zh-tw.md" in problem.message
+
+
 def test_translation_without_original_is_an_error():
     problems = check_pairs([entry("content/pages/a.en.md", slug="a", lang="en")], "zh-tw")
     assert "no zh-tw file with slug 'a'" in problems[0].message

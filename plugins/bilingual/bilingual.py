@@ -71,7 +71,7 @@ def place_item(content) -> None:
         raise ContentError(f"{content.source_path}: unknown language {content.lang!r}.")
     kind, folder = kind_and_folder(content.relative_source_path, _roots(settings))
     content.bilingual_kind = kind
-    content.bilingual_folder = folder
+    content.bilingual_folder = folder if kind == "page" else ""  # news URLs ignore folders
     content.override_save_as = save_as(kind, folder, content.slug, languages[content.lang]["prefix"])
     content.override_url = url_of(content.override_save_as)
 

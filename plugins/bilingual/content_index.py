@@ -54,8 +54,10 @@ class Entry:
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """What pairs a file with its translation: kind, folder and slug."""
-        return (self.kind, self.folder, self.slug)
+        """What pairs a file with its translation and must be unique per language: kind,
+        folder and slug for pages (the folder is part of the URL); kind and slug for news
+        (news URLs are /news/<slug>/ whatever folder the file is kept in)."""
+        return (self.kind, self.folder if self.kind == "page" else "", self.slug)
 
 
 def read_header(text: str) -> tuple[dict[str, str], dict[str, int]]:

@@ -22,6 +22,7 @@ def atom_feed(index, lang: str, origin: str, title: str) -> bytes:
         language=index.html_lang(lang),
         feed_url=f"{origin}/{feed_path(lang)}",
         feed_guid=f"{origin}/{feed_path(lang)}",
+        author_name=title,
     )
     for item in items:
         feed.add_item(
