@@ -129,3 +129,9 @@ def test_page_language_is_read_from_the_html_element():
     assert html_lang(b'<!DOCTYPE html>\n<html lang="zh-Hant-TW">\n<head>') == "zh-Hant-TW"
     assert html_lang(b"<html class='x' lang='en'>") == "en"
     assert html_lang(b"<html>") == ""
+
+
+def test_fast_options_only_drop_selectors():
+    rules = load_rules(ROOT / ".ci/axe-rules.toml")
+    fast, full = json.loads(rules.axe_options(selectors=False)), json.loads(rules.axe_options())
+    assert fast.pop("selectors") is False and fast == full

@@ -100,7 +100,8 @@ def _run(args: argparse.Namespace) -> int:
     if todo:
         with serve(args.site) as base, progress_reporter(len(todo)) as done:
             fresh, browser = audit_pages({n: base + page_url(n) for n in todo}, args.axe,
-                                         rules.axe_options(), args.workers, done)
+                                         (rules.axe_options(selectors=False), rules.axe_options()),
+                                         args.workers, done)
         for name, result in fresh.items():
             result["lang"] = html_lang(pages[name])
             if not result.get("error"):

@@ -40,16 +40,22 @@ def slim_violation(violation: dict) -> dict:
     }
 
 
-def audit_one(driver, axe: Axe, url: str, options: str) -> dict:
-    """Load one page and return the engine version and the violations."""
+def audit_one(driver, axe: Axe, url: str, options: tuple[str, str]) -> dict:
+    """Load one page and return the engine version and the violations.
+
+    `options` is (fast, full): the fast run has no element selectors; only a page with
+    violations is run again with them, so that every failure names its element."""
+    fast, full = options
     driver.get(url)
-    result = axe.run(options=options)
+    result = axe.run(options=fast)
+    if result["violations"]:
+        result = axe.run(options=full)
     return {"engine": result["testEngine"]["version"],
             "violations": [slim_violation(v) for v in result["violations"]]}
 
 
 def _worker(jobs: queue.Queue, results: dict, lock: threading.Lock, axe_source: str, axe_path: Path,
-            options: str, done: Callable[[str], None], browser_info: dict) -> None:
+            options: tuple[str, str], done: Callable[[str], None], browser_info: dict) -> None:
     try:
         _audit_queue(jobs, results, lock, axe_source, axe_path, options, done, browser_info)
     except Exception as error:  # e.g. Chromium failed to start: reported by audit_pages
@@ -76,9 +82,10 @@ def _audit_queue(jobs, results, lock, axe_source, axe_path, options, done, brows
             done(name)
 
 
-def audit_pages(pages: dict[str, str], axe_path: Path, options: str, workers: int,
+def audit_pages(pages: dict[str, str], axe_path: Path, options: tuple[str, str], workers: int,
                 done: Callable[[str], None]) -> tuple[dict[str, dict], dict]:
-    """Audit {page name: url} with `workers` browsers; returns (results by page, browser info)."""
+    """Audit {page name: url} with `workers` browsers, `options` being (fast, full) axe options;
+    returns (results by page, browser info)."""
     jobs: queue.Queue = queue.Queue()
     for item in pages.items():
         jobs.put(item)
