@@ -148,11 +148,32 @@ def assert_lint_fails(build, line, *fragments, count=1):
         assert fragment in log, f"{fragment!r} not in:\n{log[-3000:]}"
 
 
-@pytest.mark.parametrize("markup", ["![](counter.png)", '<img src="counter.png">'])
-def test_image_without_alt_fails_the_build(site, tmp_path, markup):
+# One planted mistake per case: (what is planted, what the message and fix must say).
+PLANTED = {
+    "image-markdown": ("![](counter.png)", ["image 'counter.png'", "Fix: write what the image shows"]),
+    "image-html": ('<img src="counter.png">', ["image 'counter.png'", "Fix: write what the image shows"]),
+    "skipped-heading": ("#### 應備文件", ["after an h2 comes h4", "Fix: make it h3 (`### 應備文件`)"]),
+    "video-without-captions": (
+        '<video controls src="/media/birth.mp4"></video>\n\n[影片逐字稿](/faq/)',
+        ["video '/media/birth.mp4' has no captions track", 'Fix: add `<track kind="captions"']),
+    "vague-link-text": ("相關說明請[點此](/faq/)。", [
+        "link text '點此' does not say where the link goes",
+        "Fix: use the name of the destination as the link text"]),
+    "undeclared-download": ("請下載[出生登記申請書](/files/birth-form.pdf)。", [
+        "download link '/files/birth-form.pdf' does not state the file's format and size",
+        "Fix: say the format and size"]),
+    "unmarked-english": ("請攜帶 your household registration certificate 正本。", [
+        "English passage 'your household registration certificate'",
+        'Fix: wrap it in `<span lang="en">your household registration certificate']),
+}
+
+
+@pytest.mark.parametrize("case", PLANTED)
+def test_a_planted_mistake_fails_the_build_at_its_line(site, tmp_path, case):
+    markup, fragments = PLANTED[case]
     line = plant(site / BIRTH, markup)
     build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "image 'counter.png'", "Fix: write what the image shows")
+    assert_lint_fails(build, line, *fragments)
 
 
 def test_a_decorative_image_builds_clean(site, tmp_path):
@@ -163,40 +184,6 @@ def test_a_decorative_image_builds_clean(site, tmp_path):
     assert build.returncode == 0, build.log
     image = parse(tmp_path / "out/guides/birth/index.html").select_one("main img")
     assert image["alt"] == "" and image["class"] == ["decorative"]
-
-
-def test_skipped_heading_fails_the_build(site, tmp_path):
-    line = plant(site / BIRTH, "#### 應備文件")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "after an h2 comes h4", "Fix: make it h3 (`### 應備文件`)")
-
-
-def test_video_without_captions_fails_the_build(site, tmp_path):
-    line = plant(site / BIRTH, '<video controls src="/media/birth.mp4"></video>\n\n[影片逐字稿](/faq/)')
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "video '/media/birth.mp4' has no captions track",
-                      'Fix: add `<track kind="captions"')
-
-
-def test_vague_link_text_fails_the_build(site, tmp_path):
-    line = plant(site / BIRTH, "相關說明請[點此](/faq/)。")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "link text '點此' does not say where the link goes",
-                      "Fix: use the name of the destination as the link text")
-
-
-def test_undeclared_download_fails_the_build(site, tmp_path):
-    line = plant(site / BIRTH, "請下載[出生登記申請書](/files/birth-form.pdf)。")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "download link '/files/birth-form.pdf' does not state the file's "
-                      "format and size", "Fix: say the format and size")
-
-
-def test_unmarked_english_on_a_zh_page_fails_the_build(site, tmp_path):
-    line = plant(site / BIRTH, "請攜帶 your household registration certificate 正本。")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_lint_fails(build, line, "English passage 'your household registration certificate'",
-                      'Fix: wrap it in `<span lang="en">your household registration certificate')
 
 
 def test_every_problem_of_the_build_is_listed_at_once(site, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -20,13 +20,3 @@ def page_url(name: str) -> str:
     path = "/" + name
     return path[: -len("index.html")] if path.endswith("/index.html") else path
 
-
-def resolve(site: Path, url_path: str) -> Path | None:
-    """The file a root-relative URL path serves, as a static server would, or None."""
-    relative = PurePosixPath(url_path.split("?")[0].split("#")[0]).relative_to("/") if url_path.startswith("/") else None
-    if relative is None:
-        return None
-    target = site / relative
-    if url_path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None

@@ -28,15 +28,25 @@ def time_tag(context, day):
     return time_element(day, language_of(context))
 
 
+CONTEXT_KEY = "template_env_translations"
+
+
+def build_translations(generator) -> dict:
+    """The catalogs of this build, compiled once and shared by all its generators."""
+    if CONTEXT_KEY not in generator.context:
+        settings = generator.settings
+        generator.context[CONTEXT_KEY] = load_all(
+            Path(settings["TEMPLATE_ENV_LOCALE_DIR"]),
+            list(settings["BILINGUAL_LANGUAGES"]),
+            settings["TEMPLATE_ENV_SOURCE_LANG"],
+        )
+    return generator.context[CONTEXT_KEY]
+
+
 def configure_environment(generator) -> None:
-    settings = generator.settings
     env = generator.env
     env.loader = FileSystemLoader(generator._templates_path)
-    translations = load_all(
-        Path(settings["TEMPLATE_ENV_LOCALE_DIR"]),
-        list(settings["BILINGUAL_LANGUAGES"]),
-        settings["TEMPLATE_ENV_SOURCE_LANG"],
-    )
+    translations = build_translations(generator)
     gettext, ngettext = make_callables(translations)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update({"date_text": date_text, "time_tag": time_tag})
