@@ -1,0 +1,1 @@
+"""Header schemas, one module per content kind; `common` holds what every kind shares."""

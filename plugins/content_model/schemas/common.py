@@ -1,0 +1,42 @@
+"""What every content file's header has, and the small types the kinds share.
+
+Each field's `description` is the fix shown when a value is wrong ("write …"), so it is
+phrased as what to write.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN),
+                 Field(description="lower-case ASCII letters, digits and '-', e.g. `birth-registration`")]
+Day = Annotated[datetime.date, Field(description="a date as YYYY-MM-DD, e.g. 2026-11-30")]
+
+
+class Strict(BaseModel):
+    """A mapping that rejects unknown keys and cannot be changed once read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Header(Strict):
+    """The keys every content file has."""
+
+    title: Annotated[Text, Field(description="a short title: it becomes the page's heading")]
+    slug: Slug
+    lang: Annotated[str, Field(description="the language of the file, lower-case: one of the site's languages")]
+    summary: Annotated[Text, Field(description="one plain sentence that says what the page is for")]
+
+    @field_validator("lang")
+    @classmethod
+    def known_language(cls, value: str, info: ValidationInfo) -> str:
+        languages = (info.context or {}).get("languages")
+        if languages and value not in languages:
+            raise ValueError(f"unknown language; write one of: {', '.join(languages)} (lower-case)")
+        return value

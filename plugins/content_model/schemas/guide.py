@@ -1,0 +1,96 @@
+"""Header of an application guide (申辦須知, `content/guides/`): the seven questions a citizen
+asks, as data, so that every guide has the same parts and the zh/en pair can be compared.
+
+Text values may use inline Markdown (links, `<span lang="…">`), never headings or lists.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AnyHttpUrl, Field, NonNegativeInt, StringConstraints
+
+from .common import Day, Header, Slug, Strict, Text
+
+Status = Annotated[Literal["yes", "no", "ask"], Field(
+    description="`yes`, `no`, or `ask` when the fact is not confirmed (the page then asks the reader "
+                "to check with the office)")]
+Article = Annotated[str, StringConstraints(pattern=r"^\d+(-\d+)?$"), Field(
+    description="an article number as text, e.g. \"48\" or \"48-2\"")]
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+$"), Field(
+    description="a source tag from content/data/sources.yaml, e.g. L1 or W24")]
+
+
+class Place(Strict):
+    """Whether the service can be done in one kind of place, and what to know about it."""
+
+    status: Status
+    note: Text | None = None
+    url: Annotated[AnyHttpUrl | None, Field(description="the full https:// address of the online service")] = None
+
+
+class Where(Strict):
+    office: Place  # at this office
+    city: Place  # at any household registration office in Taichung City
+    nationwide: Place  # at any household registration office in Taiwan
+    online: Place  # online, usually with a Citizen Digital Certificate (自然人憑證)
+
+
+class Deadline(Strict):
+    days: Annotated[NonNegativeInt | None, Field(
+        description="the number of days as a whole number, e.g. 30, or leave it out when there is no deadline")] = None
+    text: Annotated[Text, Field(description="the deadline in plain words, e.g. 出生後60日內")]
+    penalty: Text | None = None
+
+
+class Fee(Strict):
+    item: Text
+    amount: Annotated[NonNegativeInt, Field(
+        description="the fee in NT$ as a whole number without NT$ or commas, 0 when free, e.g. 50")]
+    unit: Text | None = None  # e.g. 每張 / per page
+    note: Text | None = None
+
+
+class Document(Strict):
+    name: Text
+    zh: Annotated[Text | None, Field(
+        description="the document's Chinese name (English pages), as the counter calls it")] = None
+    note: Text | None = None
+
+
+class LegalBasis(Strict):
+    law: Annotated[Slug, Field(description="a law key from content/data/laws.yaml, e.g. household-registration-act")]
+    articles: Annotated[list[Article], Field(min_length=1)]
+
+
+class GuideHeader(Header):
+    topic: Annotated[Slug, Field(description="a topic key from content/data/topics.yaml")]
+    reviewed: Annotated[Day, Field(description="the date the facts were last checked, as YYYY-MM-DD")]
+    applicants: Annotated[list[Text], Field(min_length=1, description="a list of who must or may apply")]
+    deadline: Deadline
+    documents: Annotated[list[Document], Field(min_length=1)]
+    fees: Annotated[list[Fee], Field(min_length=1)]
+    where: Where
+    processing: Annotated[Text, Field(description="how long it takes, in plain words")]
+    legal_basis: Annotated[list[LegalBasis], Field(min_length=1)]
+    steps: Annotated[list[Text], Field(min_length=1, description="a list of the steps, in order")]
+    forms: Annotated[list[Slug], Field(description="a list of form ids from forms/")] = []
+    sources: Annotated[list[SourceKey], Field(min_length=1)]
+    keywords: Annotated[list[Text], Field(description="a list of words people search for")] = []
+
+
+def agreement(primary: GuideHeader, other: GuideHeader) -> list[tuple[tuple, str]]:
+    """Where a translation's facts differ from the original's: [(location, what differs)].
+
+    Words may differ between languages; fees, the deadline, where, the legal basis, the
+    topic and the forms may not."""
+    facts = {
+        ("topic",): lambda g: g.topic,
+        ("fees",): lambda g: [fee.amount for fee in g.fees],
+        ("deadline", "days"): lambda g: g.deadline.days,
+        ("where",): lambda g: {name: getattr(g.where, name).status for name in Where.model_fields},
+        ("legal_basis",): lambda g: [(basis.law, tuple(basis.articles)) for basis in g.legal_basis],
+        ("forms",): lambda g: sorted(g.forms),
+    }
+    return [(location, f"{get(other)!r} here but {get(primary)!r} in the original")
+            for location, get in facts.items() if get(primary) != get(other)]

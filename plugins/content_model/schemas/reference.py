@@ -1,0 +1,69 @@
+"""The site's reference data, one YAML file each under `content/data/`: topics, laws, sources
+and the glossary. Guides, forms and disclosures refer to these by key."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AnyHttpUrl, Field, RootModel, ValidationInfo, field_validator
+
+from .common import Slug, Strict, Text
+
+
+class Localised(RootModel[dict[str, Text]]):
+    """One text per site language: `{zh-tw: …, en: …}`."""
+
+    @field_validator("root")
+    @classmethod
+    def every_language(cls, value: dict, info: ValidationInfo) -> dict:
+        languages = (info.context or {}).get("languages") or []
+        missing = [lang for lang in languages if lang not in value]
+        if missing:
+            raise ValueError(f"a text is missing for {', '.join(missing)}")
+        return value
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Topic(Strict):
+    key: Slug
+    name: Localised
+
+
+class Law(Strict):
+    name: Localised
+    pcode: Annotated[str | None, Field(
+        pattern=r"^[A-Z]\d{7}$", description="the law's PCODE on the national law database, e.g. D0030006")] = None
+    note: Localised | None = None  # e.g. "abolished 2014-01-29"
+
+
+class Source(Strict):
+    title: Localised
+    url: AnyHttpUrl | None = None
+    version: Text | None = None  # the version or date of the source
+
+
+class Term(Strict):
+    id: Slug
+    zh: Annotated[Text, Field(description="the Chinese term as written at the counter")]
+    en: Annotated[Text, Field(description="the one English term the site uses")]
+    avoid: Annotated[list[Text], Field(description="English variants that must not be used")] = []
+    explain: Localised
+    source: Annotated[str, Field(pattern=r"^[A-Z]+\d+$", description="a source tag, e.g. L1")]
+
+
+class Topics(RootModel[list[Topic]]):
+    pass
+
+
+class Laws(RootModel[dict[Slug, Law]]):
+    pass
+
+
+class Sources(RootModel[dict[str, Source]]):
+    pass
+
+
+class Glossary(RootModel[list[Term]]):
+    pass
