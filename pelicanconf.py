@@ -4,7 +4,6 @@
 Custom settings are prefixed by the plugin that reads them.
 """
 
-import logging
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -22,31 +21,18 @@ DEFAULT_LANG = "zh-tw"
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-# Always explicit: an unset PLUGINS loads every installed namespace plugin.
-PLUGINS = ["template_env", "office_data", "audit_record", "bilingual", "table_captions", "content_lint", "site_outputs"]
+# Always explicit (an unset PLUGINS loads every installed namespace plugin), and in this order:
+# template_env first (every generator's Jinja environment), content_model before the plugins that
+# read its `site_index` (see docs/architecture.md; each plugin checks what it needs at start-up).
+PLUGINS = ["template_env", "content_model", "office_data", "audit_record", "site_outputs"]
 
-# Content sources. ARTICLE_PATHS is explicit because the default scans all of content/.
-ARTICLE_PATHS = ["news"]
-PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
-ARTICLE_EXCLUDES: list[str] = []
-PAGE_EXCLUDES: list[str] = []
+# All content (pages, news, guides, …) is read by the content_model plugin, by kind, from the
+# folders declared in plugins/content_model/kinds.py; Pelican's own generators read nothing.
+PAGE_PATHS: list[str] = []
+ARTICLE_PATHS: list[str] = []
+# Images and downloads: content/files/ is copied to /files/ as it is.
+STATIC_PATHS = ["files"]
 READERS = {"html": None}  # content is Markdown only
-
-# URLs are set per item by the `bilingual` plugin from its folder and slug;
-# these patterns are the defaults it follows for news items.
-ARTICLE_URL = "news/{slug}/"
-ARTICLE_SAVE_AS = "news/{slug}/index.html"
-ARTICLE_LANG_URL = "{lang}/news/{slug}/"
-ARTICLE_LANG_SAVE_AS = "{lang}/news/{slug}/index.html"
-# Translations pair by folder and slug for pages (the same slug may be used in two
-# folders), by slug for news; `bilingual` sets `bilingual_folder` on every item.
-PAGE_TRANSLATION_ID = ["bilingual_folder", "slug"]
-ARTICLE_TRANSLATION_ID = "slug"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{lang}/{slug}/"
-PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 
 # Every output Pelican would render with its fallback "simple" theme is off:
 # the theme ships a template for everything that is written.
@@ -82,10 +68,6 @@ OUTPUT_RETENTION: list[str] = []
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# Pelican's own empty-alt warning names no line and no fix; the content_lint plugin
-# reports the same mistake with file, line and fix (and also catches a missing alt).
-LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
-
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -107,8 +89,8 @@ JINJA_ENVIRONMENT = {
 }
 
 # --- plugin settings (prefixed per plugin) ---
-# bilingual: the site's languages, first is the primary one at "/".
-BILINGUAL_LANGUAGES = {
+# content_model (read by several plugins): the site's languages, the primary one first, at "/".
+SITE_LANGUAGES = {
     "zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
     "en": {"html_lang": "en", "prefix": "en", "name": "English"},
 }

@@ -32,13 +32,13 @@ class Build:
         return self.stdout + self.stderr
 
 
-def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT) -> Build:
-    """Build like `make build` does: a separate process, warnings fatal."""
+def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT, columns: int = 200) -> Build:
+    """Build like `make build` does: `python -m site_build build` in a separate process."""
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output),
-         "--fatal", "warnings"],
+        [sys.executable, "-m", "site_build", "build", "--settings", str(settings), "--content", str(content),
+         "--output", str(output)],
         cwd=cwd, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": str(columns), "PYTHONPATH": str(ROOT / "plugins")},
     )
     return Build(output, result.returncode, result.stdout, result.stderr)
 
@@ -51,13 +51,12 @@ def copy_fixture_site(destination: Path) -> Path:
 
 def build_fixture_copy(site: Path, output: Path, **overrides) -> Build:
     """Build a fixture copy, with settings overrides written into a settings file beside it."""
-    settings = site / "fixtureconf.py"
-    if overrides:
-        settings = site / "overrideconf.py"
-        lines = [f"import sys; sys.path.insert(0, {str(site)!r})", "from fixtureconf import *"]
-        lines += [f"{key} = {value!r}" for key, value in overrides.items()]
-        settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return run_pelican(site / "content", settings, output)
+    settings = site / "overrideconf.py"
+    lines = [f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(site)!r}]", "from fixtureconf import *",
+             f"PATH = {str(site / 'content')!r}", f"OFFICE_DATA_FILE = {str(site / 'content/office.toml')!r}"]
+    lines += [f"{key} = {value!r}" for key, value in overrides.items()]
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return run_pelican(site / "content", settings, output, cwd=site)
 
 
 def page_language(output: Path, page: Path) -> str:

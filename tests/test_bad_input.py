@@ -1,4 +1,6 @@
-"""Content and template mistakes stop the build with a message that names the file."""
+"""Every content mistake stops the build with ONE line per problem — `path[:line]: stage [rule]:
+message. Fix: …` — then a one-line summary and exit code 2: never a traceback, never wrapped,
+whatever the terminal width; the previous output is left as it was."""
 
 from __future__ import annotations
 
@@ -6,7 +8,10 @@ import shutil
 
 import pytest
 
-from support import ROOT, build_fixture_copy, copy_fixture_site
+from support import ROOT, build_fixture_copy, copy_fixture_site, run_pelican
+
+BIRTH_ZH = "content/guides/birth.zh-tw.md"
+NOTICE = "content/pages/notice.zh-tw.md"
 
 
 @pytest.fixture
@@ -20,71 +25,117 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def assert_fails_naming(build, *needles):
-    assert build.returncode != 0, "the build should have failed"
-    for needle in needles:
-        assert needle in build.log, f"{needle!r} not in the build's message:\n{build.log[-3000:]}"
+def run_narrow(site, tmp_path):
+    settings = site / "overrideconf.py"
+    settings.write_text(f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(site)!r}]\nfrom fixtureconf import *\n"
+                        f"PATH = {str(site / 'content')!r}\n"
+                        f"OFFICE_DATA_FILE = {str(site / 'content/office.toml')!r}\n", encoding="utf-8")
+    return run_pelican(site / "content", settings, tmp_path / "out", cwd=site, columns=40)
 
 
-def test_missing_slug(site, tmp_path):
-    page = site / "content/pages/guides/birth.zh-tw.md"
-    edit(page, "Slug: birth\n", "")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "pages/guides/birth.zh-tw.md:1", "no `Slug:`", "Fix:")
+def problem_lines(build) -> list[str]:
+    assert build.returncode == 2, build.log
+    assert "Traceback" not in build.log, build.log
+    return [line for line in build.stdout.splitlines() if ": " in line and " Fix: " in line]
 
 
-def test_missing_lang(site, tmp_path):
-    edit(site / "content/pages/notice.zh-tw.md", "Lang: zh-tw\n", "")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "pages/notice.zh-tw.md:1", "no `Lang:`")
+def assert_one_problem(build, start: str, *fragments: str) -> str:
+    [line] = problem_lines(build)
+    assert line.startswith(start), f"{line!r} does not start with {start!r}"
+    for fragment in fragments:
+        assert fragment in line, f"{fragment!r} not in {line!r}"
+    return line
 
 
-def test_unknown_lang(site, tmp_path):
-    edit(site / "content/pages/guides/birth.en.md", "Lang: en", "Lang: fr")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "pages/guides/birth.en.md:3", "unknown language 'fr'")
+def test_one_fault_prints_one_whole_line_and_a_summary_in_a_narrow_piped_terminal(site, tmp_path):
+    path = site / BIRTH_ZH
+    edit(path, "reviewed: 2026-11-21", "reviewed: 2026-13-45")
+    build = run_narrow(site, tmp_path)
+    assert_one_problem(build, f"{BIRTH_ZH}:7: header [invalid-value]: `reviewed`:", "month value is outside",
+                       "Fix: write the date the facts were last checked")
+    printed = [line for line in build.stdout.splitlines() if line.strip()]
+    assert printed[-2:] == ["build: 1 problem(s) in 1 file(s)", f"build: failed; {tmp_path / 'out'}/ was not changed"]
+    assert len(printed) == 3, printed
 
 
-def test_upper_case_lang_is_not_silently_a_translation(site, tmp_path):
-    edit(site / "content/pages/notice.zh-tw.md", "Lang: zh-tw", "Lang: zh-TW")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "pages/notice.zh-tw.md:3", "unknown language 'zh-TW'", "lower-case")
+def test_a_file_saved_as_big5_is_named_with_its_line(site, tmp_path):
+    path = site / NOTICE
+    path.write_bytes(path.read_text(encoding="utf-8").encode("big5"))
+    assert_one_problem(run_narrow(site, tmp_path), f"{NOTICE}:2: header [encoding]: the file is not UTF-8 text",
+                       "Fix: save the file as UTF-8")
 
 
-def test_duplicate_slug_in_one_language(site, tmp_path):
-    copy = site / "content/pages/guides/birth-copy.zh-tw.md"
-    copy.write_text((site / "content/pages/guides/birth.zh-tw.md").read_text(encoding="utf-8"),
-                    encoding="utf-8")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "already used by", "birth-copy.zh-tw.md", "birth.zh-tw.md")
+def test_a_missing_slug(site, tmp_path):
+    edit(site / BIRTH_ZH, "slug: birth\n", "")
+    assert_one_problem(run_narrow(site, tmp_path), f"{BIRTH_ZH}:2: header [missing-key]: the key `slug` is missing")
 
 
-def test_template_variable_typo(site, tmp_path):
+def test_an_unknown_language(site, tmp_path):
+    edit(site / "content/guides/birth.en.md", "lang: en", "lang: fr")
+    assert_one_problem(run_narrow(site, tmp_path), "content/guides/birth.en.md:4: header [invalid-value]: `lang`",
+                       "write one of: zh-tw, en")
+
+
+def test_an_unknown_header_key_names_the_accepted_keys(site, tmp_path):
+    edit(site / NOTICE, "summary:", "urgnet: true\nsummary:")
+    assert_one_problem(run_narrow(site, tmp_path), f"{NOTICE}:6: header [unknown-key]: unknown key `urgnet`",
+                       "the keys accepted here are: lang, modified, nav")
+
+
+def test_a_nav_that_is_not_a_number(site, tmp_path):
+    edit(site / NOTICE, "summary:", "nav: first\nsummary:")
+    assert_one_problem(run_narrow(site, tmp_path), f"{NOTICE}:6: header [invalid-value]: `nav`")
+
+
+def test_the_same_slug_twice_names_both_files(site, tmp_path):
+    shutil.copy(site / BIRTH_ZH, site / "content/guides/birth-copy.zh-tw.md")
+    line = assert_one_problem(run_narrow(site, tmp_path), "content/guides/birth.zh-tw.md:3: header [duplicate-slug]")
+    assert "birth-copy.zh-tw.md" in line
+
+
+def test_a_page_whose_address_collides_with_a_news_item_names_both_sources(site, tmp_path):
+    (site / "content/pages/news").mkdir()
+    shutil.copy(site / NOTICE, site / "content/pages/news/opening.zh-tw.md")
+    edit(site / "content/pages/news/opening.zh-tw.md", "slug: notice", "slug: opening")
+    build = run_narrow(site, tmp_path)
+    lines = problem_lines(build)
+    assert any("[same-address]" in line and "news/2026-11-01-opening" in line and "pages/news/opening" in line
+               for line in lines), lines
+
+
+def test_a_template_variable_typo_is_one_line_with_the_template_s_line(site, tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     edit(theme / "templates/page.html", "{{ page.content|safe }}", "{{ pgae.content|safe }}")
     build = build_fixture_copy(site, tmp_path / "out", THEME=str(theme))
-    assert_fails_naming(build, "'pgae' is undefined", 'templates/page.html", line 3')
+    assert_one_problem(build, f"{theme}/templates/page.html:3: template [UndefinedError]: 'pgae' is undefined")
 
 
-def test_missing_catalog_is_an_error_not_english(site, tmp_path):
+def test_a_missing_catalog_is_an_error_not_english(site, tmp_path):
     build = build_fixture_copy(site, tmp_path / "out", TEMPLATE_ENV_LOCALE_DIR=str(tmp_path / "none"))
-    assert_fails_naming(build, "no message catalog for language 'zh-tw'")
+    assert_one_problem(build, "overrideconf.py: settings [CatalogError]:", "no message catalog for language 'zh-tw'")
 
 
-def test_same_page_slug_in_two_folders_builds(site, tmp_path):
+def test_a_typo_in_the_settings_file_is_one_line_with_its_line(site, tmp_path):
+    build = build_fixture_copy(site, tmp_path / "out", SITE_ORIGIN="x")
+    (site / "overrideconf.py").write_text((site / "overrideconf.py").read_text() + "BROKEN = undefined_name\n")
+    build = run_pelican(site / "content", site / "overrideconf.py", tmp_path / "out", cwd=site)
+    assert_one_problem(build, "overrideconf.py:6: settings [NameError]: name 'undefined_name' is not defined")
+
+
+def test_a_failed_build_leaves_the_previous_output_alone(site, tmp_path):
+    assert run_narrow(site, tmp_path).returncode == 0
+    before = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*"))
+    edit(site / BIRTH_ZH, "reviewed: 2026-11-21", "reviewed: soon")
+    assert run_narrow(site, tmp_path).returncode == 2
+    assert sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*")) == before
+
+
+def test_the_same_page_slug_in_two_folders_builds(site, tmp_path):
     other = site / "content/pages/other"
     other.mkdir()
-    for lang in ("zh-tw", "en"):
-        shutil.copy(site / f"content/pages/guides/birth.{lang}.md", other / f"birth.{lang}.md")
-    build = build_fixture_copy(site, tmp_path / "out")
+    shutil.copy(site / NOTICE, other / "notice.zh-tw.md")
+    build = run_narrow(site, tmp_path)
     assert build.returncode == 0, build.log
-    assert (build.output / "other/birth/index.html").is_file()
-    assert (build.output / "en/other/birth/index.html").is_file()
-
-
-def test_same_news_slug_in_two_folders_is_an_error(site, tmp_path):
-    (site / "content/news/2025").mkdir()
-    shutil.copy(site / "content/news/2026-11-01-opening.zh-tw.md", site / "content/news/2025/opening.zh-tw.md")
-    build = build_fixture_copy(site, tmp_path / "out")
-    assert_fails_naming(build, "news/2025/opening.zh-tw.md", "news/2026-11-01-opening.zh-tw.md", "already")
+    assert (tmp_path / "out/other/notice/index.html").is_file()
+    assert (tmp_path / "out/en/other/notice/index.html").is_file()

@@ -14,7 +14,7 @@ from site_checks.vnu import validate
 from support import ROOT, build_fixture_copy, copy_fixture_site
 
 JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
-PAGE = "content/pages/guides/birth.zh-tw.md"
+PAGE = "content/guides/birth.zh-tw.md"
 
 
 def plant(path: Path, text: str, after: str | None = None) -> None:
@@ -52,9 +52,9 @@ def audit(output: Path, tmp_path: Path, only: str, capsys) -> str:
 @pytest.mark.parametrize(
     ("fault", "needle"),
     [
-        ("![](/theme/css/photo.png)", "alt"),
+        ("![](/files/counter.png)", "alt"),
         ("#### 跳過的標題", "skip"),
-        ('<video src="/media/intro.mp4" controls></video>', "caption"),
+        ('<video src="/files/intro.mp4" controls></video>', "caption"),
     ],
     ids=["image-without-alt", "skipped-heading", "video-without-captions"],
 )
@@ -90,7 +90,7 @@ def test_link_check_catches(site, tmp_path, fault, needle):
     ids=["duplicate-id", "invalid-nesting"],
 )
 def test_html_validator_catches(site, tmp_path, markup, needle):
-    plant(site / "theme/templates/page.html", markup, after="{% block content %}\n")
+    plant(site / "theme/templates/guide.html", markup, after="{% block content %}\n")
     result = build(site, tmp_path)
     assert result.returncode == 0, result.log
     found = [str(f) for f in validate(result.output, JAR)]
@@ -107,7 +107,7 @@ def test_axe_catches_low_contrast_text(site, tmp_path, capsys):
 
 
 def test_axe_catches_an_empty_link(site, tmp_path, capsys):
-    plant(site / "theme/templates/page.html", '<a href="/"></a>', after="{% block content %}\n")
+    plant(site / "theme/templates/guide.html", '<a href="/"></a>', after="{% block content %}\n")
     result = build(site, tmp_path)
     printed = audit(result.output, tmp_path, "guides/birth/index.html", capsys)
     assert "[link-name]" in printed and 'a[href="/"]' in printed

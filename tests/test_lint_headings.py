@@ -3,10 +3,14 @@
 from bs4 import BeautifulSoup
 
 from content_lint.headings import check
+from content_lint.issues import LintContext
+from support import FIXTURE_SITE
+
+FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html):
-    return check(BeautifulSoup(html, "lxml"), "zh-tw")
+    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=FILES))
 
 
 def test_sound_outline_is_clean():
@@ -26,7 +30,7 @@ def test_h1_in_body_is_reported():
 
 def test_body_starting_at_h3_is_reported():
     [issue] = issues("<h3>應備文件</h3>")
-    assert "the body starts at h3" in issue.message
+    assert "the text starts at h3" in issue.message
     assert "`## 應備文件`" in issue.fix
 
 

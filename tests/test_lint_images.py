@@ -1,39 +1,63 @@
-"""content_lint.images: alt text on every image; empty alt only when marked decorative."""
+"""content_lint.images: alt text on every image (empty only when marked decorative); images
+live in content/files/, exist, and keep to the size budget."""
 
+import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
-from content_lint.images import check
-
-
-def issues(html):
-    return check(BeautifulSoup(html, "lxml"), "zh-tw")
+from content_lint.images import MAX_BYTES, check
+from content_lint.issues import LintContext
 
 
-def test_image_with_alt_is_clean():
-    assert issues('<p><img alt="櫃台位置圖" src="counter.png"></p>') == []
+@pytest.fixture
+def files(tmp_path):
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "counter.png")
+    Image.new("RGB", (2400, 10), "white").save(tmp_path / "wide.png")
+    (tmp_path / "heavy.jpg").write_bytes(b"\xff" * (MAX_BYTES + 1))
+    return tmp_path
 
 
-def test_decorative_image_with_empty_alt_is_clean():
-    assert issues('<p><img alt="" class="decorative" src="line.png"></p>') == []
+def issues(html, files):
+    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=files))
 
 
-def test_image_without_alt_attribute():
-    [issue] = issues('<p><img src="counter.png"></p>')
-    assert "no alt attribute" in issue.message and "counter.png" in issue.message
-    assert issue.needles == ("counter.png",)
-    assert "{: .decorative}" in issue.fix
+def test_image_with_alt_is_clean(files):
+    assert issues('<p><img alt="櫃台位置圖" src="/files/counter.png"></p>', files) == []
 
 
-def test_empty_alt_without_marker_is_reported():
-    [issue] = issues('<p><img alt="" src="map.png"></p>')
-    assert "empty alt text" in issue.message
+def test_decorative_image_with_empty_alt_is_clean(files):
+    assert issues('<p><img alt="" class="decorative" src="/files/counter.png"></p>', files) == []
 
 
-def test_blank_alt_with_another_class_is_reported():
-    [issue] = issues('<p><img alt="  " class="wide" src="map.png"></p>')
+def test_image_without_alt_attribute(files):
+    [issue] = issues('<p><img src="/files/counter.png"></p>', files)
+    assert issue.rule == "image-alt" and "no alt attribute" in issue.message
+    assert issue.needles == ("counter.png",) and "{: .decorative}" in issue.fix
+
+
+@pytest.mark.parametrize("alt, cls", [("", ""), ("  ", "wide")])
+def test_empty_alt_without_the_marker(files, alt, cls):
+    [issue] = issues(f'<p><img alt="{alt}" class="{cls}" src="/files/counter.png"></p>', files)
     assert "not marked decorative" in issue.message
 
 
-def test_each_faulty_image_is_reported():
-    html = '<p><img src="a.png"><img alt="A" src="b.png"><img alt="" src="c.png"></p>'
-    assert [i.needles[0] for i in issues(html)] == ["a.png", "c.png"]
+def test_an_image_from_another_site_is_reported(files):
+    [issue] = issues('<p><img alt="地圖" src="https://maps.example.com/m.png"></p>', files)
+    assert issue.rule == "image-place" and "content/files/" in issue.fix
+
+
+def test_a_missing_image_file_is_reported(files):
+    [issue] = issues('<p><img alt="地圖" src="/files/map.png"></p>', files)
+    assert issue.rule == "image-missing" and "map.png" in issue.message
+
+
+@pytest.mark.parametrize("name, said", [("wide.png", "2400 px wide"), ("heavy.jpg", "is 300 KB")])
+def test_an_image_over_the_budget_is_reported(files, name, said):
+    [issue] = issues(f'<p><img alt="圖" src="/files/{name}"></p>', files)
+    assert issue.rule == "image-budget" and said in issue.message and "resize" in issue.fix
+
+
+def test_the_same_image_twice_names_the_faulty_occurrence(files):
+    html = '<p><img alt="櫃台" src="/files/counter.png"></p><p><img src="/files/counter.png"></p>'
+    [issue] = issues(html, files)
+    assert issue.occurrence == 1

@@ -4,10 +4,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from content_lint.language import check
+from content_lint.issues import LintContext
+from support import FIXTURE_SITE
+
+FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html, lang="zh-tw"):
-    return check(BeautifulSoup(html, "lxml"), lang)
+    return check(BeautifulSoup(html, "lxml"), LintContext(lang, files_root=FILES))
 
 
 def test_four_unmarked_english_words_on_a_zh_page_are_reported():

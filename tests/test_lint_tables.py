@@ -5,13 +5,17 @@ import re
 from bs4 import BeautifulSoup
 
 from content_lint.tables import check
+from content_lint.issues import LintContext
+from support import FIXTURE_SITE
 
 HEAD = "<thead><tr><th>項目</th><th>規費</th></tr></thead>"
 BODY = "<tbody><tr><td>戶籍謄本</td><td>NT$15</td></tr></tbody>"
 
+FILES = FIXTURE_SITE / "content/files"
+
 
 def issues(html, lang="zh-tw"):
-    return check(BeautifulSoup(html, "lxml"), lang)
+    return check(BeautifulSoup(html, "lxml"), LintContext(lang, files_root=FILES))
 
 
 def test_table_with_headers_and_caption_is_clean():
@@ -25,9 +29,9 @@ def test_aria_label_or_labelledby_counts_as_caption():
 
 def test_missing_caption_is_reported_with_the_language_prefix():
     [issue] = issues(f"<table>{HEAD}{BODY}</table>")
-    assert "no caption" in issue.message and "`表：…`" in issue.fix
+    assert "no caption" in issue.message and "`表：常用規費`" in issue.fix
     [issue] = issues(f"<table>{HEAD}{BODY}</table>", "en")
-    assert "`Table: …`" in issue.fix
+    assert "`Table: Common fees`" in issue.fix
 
 
 def test_empty_caption_is_no_caption():

@@ -1,73 +1,82 @@
-"""SiteIndex over small stand-in items: per-language lists, menu, counterparts, crumbs."""
+"""SiteIndex over small sites: per-language lists, menu, counterparts, alternates, crumbs."""
 
 from __future__ import annotations
 
 import datetime
-from types import SimpleNamespace
 
-from bilingual.site_index import Placeholder, SiteIndex, make_placeholders
-from bilingual.urls import save_as
+import pytest
 
-LANGUAGES = {"zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
-             "en": {"html_lang": "en", "prefix": "en", "name": "English"}}
-
-
-def item(slug, lang, kind="page", folder="", **extra):
-    prefix = LANGUAGES[lang]["prefix"]
-    return SimpleNamespace(slug=slug, lang=lang, bilingual_kind=kind, bilingual_folder=folder,
-                           title=f"{slug}-{lang}", save_as=save_as(kind, folder, slug, prefix),
-                           date=extra.pop("date", datetime.datetime(2026, 1, 1)), **extra)
+from content_model.items import Placeholder
+from factories import index, item
 
 
 def site():
-    items = [
-        item("home", "zh-tw"), item("home", "en"),
-        item("faq", "zh-tw", nav="2"), item("faq", "en", nav="2"),
-        item("guides", "zh-tw", nav="1"), item("guides", "en", nav="1"),
-        item("birth", "zh-tw", folder="guides"), item("birth", "en", folder="guides"),
-        item("notice", "zh-tw"),
-        item("news", "zh-tw"), item("news", "en"),
-        item("old", "zh-tw", kind="news", date=datetime.datetime(2025, 1, 1)),
-        item("new", "zh-tw", kind="news", date=datetime.datetime(2026, 5, 1)),
-    ]
-    return SiteIndex(items, LANGUAGES, make_placeholders(items, LANGUAGES))
+    return index(
+        item("page", "home", "zh-tw"), item("page", "home", "en"),
+        item("page", "faq", "zh-tw", nav=2), item("page", "faq", "en", nav=2),
+        item("page", "guides", "zh-tw", nav=1), item("page", "guides", "en", nav=1),
+        item("page", "news", "zh-tw"), item("page", "news", "en"),
+        item("page", "rules", "zh-tw", folder="about"), item("page", "about", "zh-tw"),
+        item("guide", "birth", "zh-tw"), item("guide", "birth", "en"),
+        item("page", "notice", "zh-tw"),
+        item("news", "old", "zh-tw", date=datetime.date(2025, 1, 1)),
+        item("news", "new", "zh-tw", date=datetime.date(2026, 5, 1)),
+    )
 
 
 def test_placeholders_for_every_missing_translation_at_the_same_path():
-    index = site()
-    assert sorted(p.save_as for p in index.placeholders) == [
-        "en/news/new/index.html", "en/news/old/index.html", "en/notice/index.html"]
-    notice = index.find("page", "", "notice", "en")
-    assert isinstance(notice, Placeholder) and notice.title == "notice-zh-tw" and notice.url == "en/notice/"
+    placeholders = site().placeholders
+    assert sorted(p.save_as for p in placeholders) == [
+        "en/about/index.html", "en/about/rules/index.html", "en/news/new/index.html", "en/news/old/index.html",
+        "en/notice/index.html"]
+    notice = site().find("page", "", "notice", "en")
+    assert isinstance(notice, Placeholder) and notice.original.lang == "zh-tw" and notice.url == "en/notice/"
 
 
-def test_counterparts_go_both_ways_and_tell_translations_from_placeholders():
-    index = site()
-    birth_zh = index.find("page", "guides", "birth", "zh-tw")
-    birth_en = index.counterpart(birth_zh, "en")
-    assert birth_en.title == "birth-en" and index.counterpart(birth_en, "zh-tw") is birth_zh
-    notice_zh = index.find("page", "", "notice", "zh-tw")
-    assert not index.is_translated(notice_zh, "en")
-    assert index.counterpart(index.counterpart(notice_zh, "en"), "zh-tw") is notice_zh
+def test_items_per_kind_and_language_news_newest_first():
+    assert [i.slug for i in site().news("zh-tw")] == ["new", "old"]
+    assert site().news("en") == []
+    assert [i.slug for i in site().items("guide", "en")] == ["birth"]
 
 
-def test_menu_follows_nav_numbers_and_news_is_newest_first():
-    index = site()
-    assert [p.title for p in index.nav("en")] == ["guides-en", "faq-en"]
-    assert [n.slug for n in index.news("zh-tw")] == ["new", "old"]
-    assert index.news("en") == []
+def test_menu_follows_nav_and_shows_placeholders_in_english():
+    assert [p.slug for p in site().nav("en")] == ["guides", "faq"]
+    assert all(p.lang == "en" for p in site().nav("en"))
 
 
-def test_breadcrumbs_follow_folders_and_news():
-    index = site()
-    birth = index.find("page", "guides", "birth", "en")
-    assert [c.title for c in index.breadcrumbs(birth)] == ["home-en", "guides-en"]
-    new = index.find("news", "", "new", "zh-tw")
-    assert [c.title for c in index.breadcrumbs(new)] == ["home-zh-tw", "news-zh-tw"]
-    assert index.breadcrumbs(index.find("page", "", "home", "zh-tw")) == []
+def test_counterparts_and_translation_state():
+    index_ = site()
+    birth = index_.find("guide", "", "birth", "zh-tw")
+    assert index_.counterpart(birth, "en").lang == "en" and index_.is_translated(birth, "en")
+    notice = index_.find("page", "", "notice", "zh-tw")
+    assert not index_.is_translated(notice, "en")
 
 
-def test_site_map_starts_with_home_then_the_menu():
-    titles = [p.title for p in site().site_map("zh-tw")]
-    assert titles[:3] == ["home-zh-tw", "guides-zh-tw", "faq-zh-tw"]
-    assert set(titles[3:]) == {"birth-zh-tw", "notice-zh-tw", "news-zh-tw"}
+def test_alternates_are_real_versions_then_x_default():
+    index_ = site()
+    birth = index_.find("guide", "", "birth", "en")
+    assert index_.alternates(birth) == [("zh-Hant-TW", "guides/birth/"), ("en", "en/guides/birth/"),
+                                        ("x-default", "guides/birth/")]
+    notice = index_.find("page", "", "notice", "en")
+    assert index_.alternates(notice) == [("zh-Hant-TW", "notice/"), ("x-default", "notice/")]
+
+
+def test_breadcrumbs_go_through_the_section_page_or_the_folders():
+    index_ = site()
+    assert [c.slug for c in index_.breadcrumbs(index_.find("guide", "", "birth", "en"))] == ["home", "guides"]
+    assert [c.slug for c in index_.breadcrumbs(index_.find("news", "", "new", "zh-tw"))] == ["home", "news"]
+    assert [c.slug for c in index_.breadcrumbs(index_.find("page", "about", "rules", "zh-tw"))] == ["home", "about"]
+    assert index_.breadcrumbs(index_.find("page", "", "home", "en")) == []
+
+
+def test_a_page_the_templates_need_is_never_silently_missing():
+    with pytest.raises(LookupError, match="REQUIRED_PAGES"):
+        site().page("sitemap", "en")
+
+
+def test_updated_is_modified_else_date_else_reviewed():
+    assert item("page", "a", "en", modified=datetime.date(2026, 1, 2)).updated == datetime.date(2026, 1, 2)
+    assert item("news", "b", "en", date=datetime.date(2026, 3, 4)).updated == datetime.date(2026, 3, 4)
+    later = item("news", "c", "en", date=datetime.date(2026, 3, 4), modified=datetime.date(2026, 4, 5))
+    assert later.updated == datetime.date(2026, 4, 5)
+    assert item("guide", "d", "en", reviewed=datetime.date(2026, 6, 7)).updated == datetime.date(2026, 6, 7)

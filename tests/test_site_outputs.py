@@ -1,59 +1,62 @@
-"""sitemap.xml, robots.txt and the Atom feeds, over a small stand-in site."""
+"""sitemap.xml, robots.txt and the Atom feeds, over a small site."""
 
 from __future__ import annotations
 
 import datetime
-from types import SimpleNamespace
 from xml.etree import ElementTree as ET
 
-from bilingual.site_index import SiteIndex, make_placeholders
-from bilingual.urls import save_as, url_of
+from factories import index, item
 from site_outputs.feeds import atom_feed, feed_path
-from site_outputs.sitemap import alternates, robots_txt, sitemap_xml
+from site_outputs.sitemap import robots_txt, sitemap_xml
 
-LANGUAGES = {"zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
-             "en": {"html_lang": "en", "prefix": "en", "name": "English"}}
 ORIGIN = "https://example.gov.tw"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 ATOM = "{http://www.w3.org/2005/Atom}"
-DAY = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
 
 
-def item(slug, lang, kind="page"):
-    saved = save_as(kind, "", slug, LANGUAGES[lang]["prefix"])
-    return SimpleNamespace(slug=slug, lang=lang, bilingual_kind=kind, bilingual_folder="", save_as=saved,
-                           url=url_of(saved), title=f"{slug}-{lang}", summary="s", date=DAY, modified=DAY)
+def site():
+    return index(item("page", "home", "zh-tw"), item("page", "home", "en"),
+                 item("page", "about", "zh-tw", modified=datetime.date(2026, 10, 2)), item("page", "about", "en"),
+                 item("page", "notice", "zh-tw"), item("page", "404", "zh-tw"), item("page", "404", "en"),
+                 item("news", "opening", "zh-tw", date=datetime.date(2026, 11, 1)),
+                 item("news", "opening", "en", date=datetime.date(2026, 11, 1), modified=datetime.date(2026, 11, 3)))
 
 
-def index():
-    items = [item("home", "zh-tw"), item("home", "en"), item("about", "zh-tw"), item("about", "en"),
-             item("notice", "zh-tw"), item("404", "zh-tw"), item("404", "en"),
-             item("opening", "zh-tw", "news"), item("opening", "en", "news")]
-    return SiteIndex(items, LANGUAGES, make_placeholders(items, LANGUAGES))
+def urls():
+    root = ET.fromstring(sitemap_xml(site(), ORIGIN))
+    return {u.find(f"{SM}loc").text: u for u in root.findall(f"{SM}url")}
 
 
-def test_sitemap_lists_real_pages_with_href_alternates_not_placeholders_or_404():
-    root = ET.fromstring(sitemap_xml(index(), ORIGIN))
-    locs = [u.find(f"{SM}loc").text for u in root]
+def test_sitemap_lists_real_pages_not_placeholders_or_404():
+    locs = urls()
     assert f"{ORIGIN}/en/about/" in locs and f"{ORIGIN}/notice/" in locs
-    assert f"{ORIGIN}/en/notice/" not in locs and not [l for l in locs if "404" in l]
-    assert b' href="' in sitemap_xml(index(), ORIGIN) and b" ref=" not in sitemap_xml(index(), ORIGIN)
+    assert f"{ORIGIN}/en/notice/" not in locs and not [loc for loc in locs if "404" in loc]
 
 
-def test_alternates_skip_placeholders_and_end_with_x_default():
-    site = index()
-    notice = site.find("page", "", "notice", "zh-tw")
-    assert alternates(site, notice) == [("zh-Hant-TW", "notice/"), ("x-default", "notice/")]
-    about = site.find("page", "", "about", "en")
-    assert alternates(site, about) == [("zh-Hant-TW", "about/"), ("en", "en/about/"), ("x-default", "about/")]
+def test_sitemap_fields_are_loc_lastmod_and_every_alternate():
+    entry = urls()[f"{ORIGIN}/about/"]
+    assert [child.tag for child in entry] == [f"{SM}loc", f"{SM}lastmod", f"{XHTML}link", f"{XHTML}link",
+                                             f"{XHTML}link"]
+    assert entry.find(f"{SM}lastmod").text == "2026-10-02"
+    links = [(link.get("rel"), link.get("hreflang"), link.get("href")) for link in entry.findall(f"{XHTML}link")]
+    assert links == [("alternate", "zh-Hant-TW", f"{ORIGIN}/about/"), ("alternate", "en", f"{ORIGIN}/en/about/"),
+                     ("alternate", "x-default", f"{ORIGIN}/about/")]
+    assert urls()[f"{ORIGIN}/en/news/opening/"].find(f"{SM}lastmod").text == "2026-11-03"
 
 
-def test_atom_feed_per_language_has_author_and_absolute_links():
-    feed = ET.fromstring(atom_feed(index(), "en", ORIGIN, "Test Office"))
+def test_sitemap_uses_href_not_ref():
+    xml = sitemap_xml(site(), ORIGIN)
+    assert b' href="' in xml and b" ref=" not in xml
+
+
+def test_atom_feed_per_language_has_author_dates_and_absolute_links():
+    feed = ET.fromstring(atom_feed(site(), "en", ORIGIN, "Test Office", "Asia/Taipei"))
     assert feed.find(f"{ATOM}author/{ATOM}name").text == "Test Office"
     (entry,) = feed.findall(f"{ATOM}entry")
     assert entry.find(f"{ATOM}link").get("href") == f"{ORIGIN}/en/news/opening/"
-    assert feed.find(f"{ATOM}updated").text.startswith("2026-11-01")
+    assert entry.find(f"{ATOM}published").text == "2026-11-01T00:00:00+08:00"
+    assert entry.find(f"{ATOM}updated").text == "2026-11-03T00:00:00+08:00"
 
 
 def test_robots_points_to_the_absolute_sitemap():

@@ -14,6 +14,8 @@ from types import MappingProxyType
 
 from pelican import signals
 
+from site_context import AUDIT_RECORD
+
 REQUIRED = {"date", "standard", "pages_by_lang", "violations", "tools"}
 
 
@@ -38,7 +40,7 @@ def load_record(path: Path) -> MappingProxyType | None:
 
 def add_record_to_context(generators) -> None:
     context = generators[0].context
-    context["audit_record"] = load_record(Path(context["AUDIT_RECORD_FILE"]))
+    context[AUDIT_RECORD] = load_record(Path(context["AUDIT_RECORD_FILE"]))
 
 
 def register():

@@ -1,27 +1,29 @@
-"""Content lint: check every page's and news item's rendered body for accessibility mistakes
-an author can make in Markdown (alt text, link text, headings, tables, media, downloads,
-language of parts), and stop the build listing each as `path:line: message Fix: …`.
+"""Content lint: check what an author wrote, as rendered to HTML, for the accessibility and
+wording mistakes a Markdown author can make (alt text, link text, headings, tables, media,
+downloads and images, language of parts, the glossary's avoided terms), and report each as
+`path:line: lint [rule]: message. Fix: …`.
 
-Each item is checked at `content_object_init`; the problems of one build are kept in the
-context and raised together as one ContentLintError at `all_generators_finalized`.
-Needs `bilingual` loaded first (for display_path and Problem); `table_captions` must run first.
+An item is checked in parts: each header value that may hold inline Markdown (placed on its
+key's line) and the body (placed by searching the body for the issue's needle, taking the
+occurrence the check names). The content model calls `lint_targets` once per build.
 
 Setting: CONTENT_LINT_CHECKS, the names of the check families to run (default: all).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from bilingual.content_index import Problem, display_path
 from bs4 import BeautifulSoup
-from pelican import signals
-from pelican.contents import Article, Page
 
-from . import downloads, headings, images, language, link_text, media, tables
-from .issues import Issue
+from problems import Problem
+
+from . import downloads, glossary, headings, images, language, link_text, media, tables
+from .issues import Issue, LintContext
 from .locate import locate
 
+STAGE = "lint"
 CHECKS = {
     "images": images.check,
     "link_text": link_text.check,
@@ -30,18 +32,25 @@ CHECKS = {
     "media": media.check,
     "downloads": downloads.check,
     "language": language.check,
+    "glossary": glossary.check,
 }
-CONTEXT_KEY = "content_lint_problems"
-
-
-class ContentLintError(Exception):
-    """Rendered content breaks the content rules; the message lists each problem as path:line."""
-
-    exitcode = 2
 
 
 class ContentLintSettingsError(Exception):
     """A CONTENT_LINT_* setting is malformed."""
+
+
+@dataclass(frozen=True)
+class LintTarget:
+    """One item to check: its source file, language, rendered header values and rendered body."""
+
+    path: str
+    source_text: str
+    body_line: int  # the file line the body starts on
+    lang: str
+    heading_start: int
+    fields: tuple[tuple[int, str], ...]  # (line of the key, rendered HTML)
+    body: str
 
 
 def selected_checks(settings) -> list:
@@ -57,50 +66,37 @@ def selected_checks(settings) -> list:
     return [CHECKS[name] for name in names]
 
 
-def lint_html(html: str, lang: str, checks: list) -> list[Issue]:
-    """Every issue the checks find in one item's body HTML."""
+def lint_html(html: str, context: LintContext, checks: list) -> list[Issue]:
+    """Every issue the checks find in one piece of rendered HTML."""
     soup = BeautifulSoup(html, "lxml")
-    return [issue for check in checks for issue in check(soup, lang)]
+    return [issue for check in checks for issue in check(soup, context)]
 
 
-def problems_in(source_path: str, html: str, lang: str, checks: list) -> list[Problem]:
-    """The issues of one item, each placed on a line of its Markdown source."""
-    issues = lint_html(html, lang, checks)
-    if not issues:
-        return []
-    path = Path(source_path)
-    lines = locate(path.read_text(encoding="utf-8"), issues)
-    shown = display_path(path)
-    return [Problem(shown, line, issue.message, issue.fix) for issue, line in zip(issues, lines)]
+def body_source(target: LintTarget) -> str:
+    """The body's text, with the header's lines blanked so line numbers stay those of the file."""
+    lines = target.source_text.splitlines(keepends=True)
+    return "\n" * (target.body_line - 1) + "".join(lines[target.body_line - 1:])
 
 
-def summary(problems: list[Problem]) -> str:
-    listing = "\n".join(f"  {problem}" for problem in problems)
-    return f"{len(problems)} content lint problem(s):\n{listing}"
+def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
+    """Every problem of one item, each placed on a line of its source file."""
+    problems = []
+    for line, html in target.fields:
+        problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix)
+                     for i in lint_html(html, context, checks)]
+    issues = lint_html(target.body, context, checks)
+    if issues:
+        lines = locate(body_source(target), issues)
+        problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix) for i, line in zip(issues, lines)]
+    return problems
 
 
-def check_settings(pelican) -> None:
-    """initialized: fail early on a bad CONTENT_LINT_CHECKS."""
-    selected_checks(pelican.settings)
-
-
-def lint_item(content) -> None:
-    """content_object_init: check a page or news item and keep its problems in the context."""
-    if not isinstance(content, (Page, Article)):
-        return
-    checks = selected_checks(content.settings)
-    found = problems_in(content.source_path, content._content or "", content.lang, checks)
-    content._context.setdefault(CONTEXT_KEY, []).extend(found)
-
-
-def report(generators) -> None:
-    """all_generators_finalized: raise one ContentLintError listing every problem of the build."""
-    problems = generators[0].context.get(CONTEXT_KEY, [])
-    if problems:
-        raise ContentLintError(summary(problems))
-
-
-def register():
-    signals.initialized.connect(check_settings)
-    signals.content_object_init.connect(lint_item)
-    signals.all_generators_finalized.connect(report)
+def lint_targets(targets: list[LintTarget], settings, glossary_terms: tuple, files_root: Path,
+                 site_path: str = "") -> list[Problem]:
+    """Every lint problem of a build."""
+    checks = selected_checks(settings)
+    problems = []
+    for target in targets:
+        context = LintContext(target.lang, target.heading_start, files_root, glossary_terms, site_path)
+        problems += lint_target(target, context, checks)
+    return problems

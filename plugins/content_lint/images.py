@@ -1,24 +1,64 @@
-"""Images: every `<img>` needs alt text. An empty alt (`alt=""`) is allowed only on an image
-marked decorative with the class `decorative` (Markdown: `![](x.png){: .decorative}`)."""
+"""Images: every `<img>` needs alt text (an empty alt only with the class `decorative`:
+`![](/files/x.png){: .decorative}`), lives on this site in content/files/ (the site makes no
+third-party requests), exists, and fits the budget: at most 300 KB and 2,000 px wide."""
 
 from __future__ import annotations
 
-from .issues import Issue
+from PIL import Image, UnidentifiedImageError
+
+from .issues import Issue, LintContext, Occurrences, files_path
 
 DECORATIVE_CLASS = "decorative"
-FIX = ("write what the image shows as its alt text: `![what it shows](file.png)`; "
-       "only if it is pure decoration, write `![](file.png){: .decorative}`.")
+MAX_BYTES = 300 * 1024
+MAX_WIDTH = 2000
+ALT_FIX = ("write what the image shows as its alt text: `![what it shows](/files/photo.jpg)`; "
+           "only if it is pure decoration, write `![](/files/photo.jpg){: .decorative}`.")
+PLACE_FIX = "save the image in content/files/ and link it as `/files/<name>`, e.g. `![地圖](/files/map.png)`."
+RESIZE_FIX = (f"resize it to at most {MAX_WIDTH} px wide and save it under {MAX_BYTES // 1024} KB "
+              "(photos as JPEG at quality 80, drawings as PNG), e.g. "
+              "`convert in.png -resize 1600x -quality 80 out.jpg`, or an image editor's 'Export for web'.")
 
 
-def check(soup, lang: str) -> list[Issue]:
-    """An issue for each image with no alt, or an empty alt without the decorative marker."""
-    issues = []
+def budget_problem(path) -> str | None:
+    """What is too big about an image file, if anything."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"is {size // 1024} KB (the budget is {MAX_BYTES // 1024} KB)"
+    try:
+        with Image.open(path) as image:
+            width = image.size[0]
+    except (UnidentifiedImageError, OSError):
+        return None if path.suffix.lower() == ".svg" else "cannot be read as an image"
+    return f"is {width} px wide (at most {MAX_WIDTH} px)" if width > MAX_WIDTH else None
+
+
+def file_issue(src: str, context: LintContext, occurrence: int) -> Issue | None:
+    path = files_path(context, src)
+    if path is None:
+        return Issue("image-place", f"image {src!r} is not stored on this site", PLACE_FIX, (src,), occurrence)
+    if not path.is_file():
+        return Issue("image-missing", f"image {src!r} does not exist: there is no {path}",
+                     "put the file in content/files/ or correct its name (letters, digits, '-' and '.').",
+                     (src.rpartition("/")[2],), occurrence)
+    problem = budget_problem(path)
+    if problem:
+        return Issue("image-budget", f"image {src!r} {problem}", RESIZE_FIX, (src.rpartition("/")[2],), occurrence)
+    return None
+
+
+def check(soup, context: LintContext) -> list[Issue]:
+    """An issue for each image without proper alt text, not on this site, missing or too big."""
+    issues, occurrences = [], Occurrences()
     for image in soup.find_all("img"):
-        src = image.get("src", "")
-        alt = image.get("alt")
+        src, alt = image.get("src", ""), image.get("alt")
+        occurrence = occurrences.next(src)
+        needles = (src.rpartition("/")[2] or src,)
         if alt is None:
-            issues.append(Issue(f"image {src!r} has no alt attribute.", FIX, (src,)))
+            issues.append(Issue("image-alt", f"image {src!r} has no alt attribute", ALT_FIX, needles, occurrence))
         elif not alt.strip() and DECORATIVE_CLASS not in image.get("class", []):
-            issues.append(Issue(f"image {src!r} has empty alt text and is not marked decorative.",
-                                FIX, (src,)))
+            issues.append(Issue("image-alt", f"image {src!r} has empty alt text and is not marked decorative",
+                                ALT_FIX, needles, occurrence))
+        found = file_issue(src, context, occurrence)
+        if found:
+            issues.append(found)
     return issues

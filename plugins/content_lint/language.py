@@ -22,7 +22,7 @@ import re
 
 from bs4 import NavigableString
 
-from .issues import Issue, shorten
+from .issues import Issue, LintContext, Occurrences, shorten
 
 SKIPPED = {"code", "pre", "kbd", "samp", "script", "style"}
 # URLs and e-mail addresses, in ASCII only: a Chinese word written right after one is still text.
@@ -49,26 +49,33 @@ def text_nodes(soup):
             yield node
 
 
-def unmarked_runs(soup, run: re.Pattern, marked_prefix: str) -> list[str]:
-    """Every run of text matching `run` in a node whose language does not start with the prefix."""
+def runs(soup, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:
+    """(run, is marked) for every run of text matching `run`, in document order; a run is marked
+    when its node's language starts with the prefix."""
     found = []
     for node in text_nodes(soup):
         lang = declared_lang(node)
-        if lang is not None and lang.startswith(marked_prefix):
-            continue
+        marked = lang is not None and lang.startswith(marked_prefix)
         text = ADDRESS.sub("|", str(node))
-        found += [" ".join(m.group(0).split()) for m in run.finditer(text)]
+        found += [(" ".join(m.group(0).split()), marked) for m in run.finditer(text)]
     return found
 
 
-def check(soup, lang: str) -> list[Issue]:
+def unmarked_issues(soup, run: re.Pattern, marked_prefix: str, what: str, lang_attr: str) -> list[Issue]:
+    issues, occurrences = [], Occurrences()
+    for text, marked in runs(soup, run, marked_prefix):
+        occurrence = occurrences.next(text)  # counts marked runs too: they are in the source as well
+        if not marked:
+            issues.append(Issue("language", f"{what} {shorten(text)!r} is not marked as {what.split()[0]}",
+                                f'wrap it in `<span lang="{lang_attr}">{shorten(text)}</span>`.', (text,),
+                                occurrence))
+    return issues
+
+
+def check(soup, context: LintContext) -> list[Issue]:
     """On zh items, unmarked English passages; on en items, unmarked Chinese text."""
-    if lang.startswith("zh"):
-        return [Issue(f"English passage {shorten(run)!r} is not marked as English.",
-                      f'wrap it in `<span lang="en">{shorten(run)}</span>`.', (run,))
-                for run in unmarked_runs(soup, ENGLISH_RUN, "en")]
-    if lang.startswith("en"):
-        return [Issue(f"Chinese text {shorten(run)!r} is not marked as Chinese.",
-                      f'wrap it in `<span lang="zh-Hant-TW">{shorten(run)}</span>`.', (run,))
-                for run in unmarked_runs(soup, CHINESE_RUN, "zh")]
+    if context.lang.startswith("zh"):
+        return unmarked_issues(soup, ENGLISH_RUN, "en", "English passage", "en")
+    if context.english:
+        return unmarked_issues(soup, CHINESE_RUN, "zh", "Chinese text", "zh-Hant-TW")
     return []

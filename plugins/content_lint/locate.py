@@ -1,19 +1,14 @@
-"""Place an issue on a line of the Markdown source by searching for its needles."""
+"""Place an issue on a line of the source file: the n-th match of its first needle that matches.
+
+The header (YAML) is searched too, because header values (a guide's documents, fees, steps…)
+are rendered and checked like the body.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .issues import Issue, Needle
-
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def body_start(source: str) -> int:
-    """Offset of the body: after the blank line that ends the `Key: value` header."""
-    match = BLANK_LINE.search(source)
-    return match.end() if match else 0
 
 
 def pattern_of(needle: Needle) -> re.Pattern:
@@ -28,33 +23,17 @@ def line_at(source: str, offset: int) -> int:
     return source.count("\n", 0, offset) + 1
 
 
-def matches(source: str, needles: tuple[Needle, ...]) -> tuple[str, list[int]]:
-    """(pattern, offsets) for the first needle found in the body; ("", []) if none is."""
-    start = body_start(source)
-    for needle in needles:
+def locate_one(source: str, issue: Issue) -> int:
+    """The line of the issue's occurrence of its first needle found; 1 when none is found."""
+    for needle in issue.needles:
         if isinstance(needle, str) and not needle.strip():
             continue
-        pattern = pattern_of(needle)
-        offsets = [m.start() for m in pattern.finditer(source, start)]
+        offsets = [match.start() for match in pattern_of(needle).finditer(source)]
         if offsets:
-            return pattern.pattern, offsets
-    return "", []
+            return line_at(source, offsets[min(issue.occurrence, len(offsets) - 1)])
+    return 1
 
 
 def locate(source: str, issues: list[Issue]) -> list[int]:
-    """The source line of each issue, 1 when none of its needles is found.
-
-    The same problem found twice with the same needle (two `[here](…)` links) is placed
-    on the first and then the second occurrence, and so on.
-    """
-    seen: Counter = Counter()
-    lines = []
-    for issue in issues:
-        pattern, offsets = matches(source, issue.needles)
-        if not offsets:
-            lines.append(1)
-            continue
-        nth = seen[(issue.message, pattern)]
-        seen[(issue.message, pattern)] += 1
-        lines.append(line_at(source, offsets[min(nth, len(offsets) - 1)]))
-    return lines
+    """The source line of each issue."""
+    return [locate_one(source, issue) for issue in issues]

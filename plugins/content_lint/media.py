@@ -1,11 +1,11 @@
 """Media: a `<video>` needs captions (`<track kind="captions">` or subtitles; a track with no
 kind is subtitles) and a transcript link; an `<audio>` needs a transcript link; an `<iframe>`
 is not allowed (the site makes no third-party requests). A transcript link is any link in
-the item whose text contains 逐字稿, 文字稿 or "transcript"."""
+the same part of the item whose text contains 逐字稿, 文字稿 or "transcript"."""
 
 from __future__ import annotations
 
-from .issues import Issue, text_of
+from .issues import Issue, LintContext, Occurrences, text_of
 
 TRANSCRIPT_WORDS = ("逐字稿", "文字稿", "transcript")
 CAPTION_KINDS = {"captions", "subtitles"}
@@ -33,20 +33,22 @@ def source_of(media) -> str:
     return media.get("src") or (source.get("src", "") if source else "")
 
 
-def check(soup, lang: str) -> list[Issue]:
+def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each video without captions, media without a transcript link, and iframe."""
-    issues = []
+    issues, occurrences = [], Occurrences()
     transcript = has_transcript_link(soup)
     for media in soup.find_all(["video", "audio"]):
         src = source_of(media)
-        needles = (src, f"<{media.name}")
+        occurrence = occurrences.next((media.name, src))
+        needles = (src.rpartition("/")[2] or f"<{media.name}", f"<{media.name}")
         if media.name == "video" and not has_captions(media):
-            issues.append(Issue(f"video {src!r} has no captions track.", CAPTIONS_FIX, needles))
+            issues.append(Issue("video-captions", f"video {src!r} has no captions track", CAPTIONS_FIX,
+                                needles, occurrence))
         if not transcript:
-            issues.append(Issue(f"{media.name} {src!r} has no transcript link on the page.",
-                                TRANSCRIPT_FIX, needles))
+            issues.append(Issue("media-transcript", f"{media.name} {src!r} has no transcript link on the page",
+                                TRANSCRIPT_FIX, needles, occurrence))
     for frame in soup.find_all("iframe"):
         src = frame.get("src", "")
-        issues.append(Issue(f"iframe {src!r} is not allowed (third-party content).", IFRAME_FIX,
-                            (src, "<iframe")))
+        issues.append(Issue("iframe", f"iframe {src!r} is not allowed (third-party content)", IFRAME_FIX,
+                            (src, "<iframe"), occurrences.next(("iframe", src))))
     return issues

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .issues import Issue, text_of
+from content_model.rendering import CAPTION_PREFIXES
+
+from .issues import Issue, LintContext, Occurrences, text_of
 
 LAYOUT_ROLES = {"presentation", "none"}
 HEADER_FIX = "give the table a header row (in Markdown: the first row, then `|---|---|`)."
-CAPTION_FIX = ("add a line `{prefix}…` (what the table lists) directly above the table, "
-               "with a blank line between.")
-CAPTION_PREFIX = {"zh": "表：", "en": "Table: "}
+CAPTION_FIX = ("add a line that starts with `{prefix}` and says what the table lists, e.g. `{example}`, "
+               "directly above the table, with a blank line between.")
+EXAMPLE = {"zh-tw": "常用規費", "en": " Common fees"}
 
 
 def has_caption(table) -> bool:
@@ -21,27 +23,34 @@ def has_caption(table) -> bool:
     return any(table.get(attr, "").strip() for attr in ("aria-label", "aria-labelledby"))
 
 
-def table_needles(table) -> tuple:
-    """The Markdown row of the first two cells (`| 項目 | 規費 |`), then the first cell."""
+def first_cells(table) -> tuple[str, ...]:
     row = table.find("tr")
     cells = [text_of(cell) for cell in row.find_all(["th", "td"])] if row else []
-    cells = [cell for cell in cells if cell][:2]
+    return tuple(cell for cell in cells if cell)[:2]
+
+
+def table_needles(cells: tuple[str, ...]) -> tuple:
+    """The Markdown row of the first two cells (`| 項目 | 規費 |`), then the first cell."""
     if not cells:
-        return ("<table",)
-    row_pattern = re.compile(r"\s*\|\s*".join(re.escape(cell) for cell in cells))
+        return ("<table", "|")
+    row_pattern = re.compile(r"\|?\s*" + r"\s*\|\s*".join(re.escape(cell) for cell in cells))
     return (row_pattern, cells[0], "<table")
 
 
-def check(soup, lang: str) -> list[Issue]:
+def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each data table without header cells, and each without a caption."""
-    issues = []
+    issues, occurrences = [], Occurrences()
     for table in soup.find_all("table"):
+        cells = first_cells(table)
+        occurrence = occurrences.next(cells)
         if table.get("role", "").strip().lower() in LAYOUT_ROLES:
             continue
-        needles = table_needles(table)
+        needles = table_needles(cells)
         if table.find("th") is None:
-            issues.append(Issue("a table has no header cells (<th>).", HEADER_FIX, needles))
+            issues.append(Issue("table-header", "a table has no header cells (<th>)", HEADER_FIX, needles, occurrence))
         if not has_caption(table):
-            fix = CAPTION_FIX.format(prefix=CAPTION_PREFIX["en" if lang.startswith("en") else "zh"])
-            issues.append(Issue("a table has no caption.", fix, needles))
+            lang = "en" if context.english else "zh-tw"
+            fix = CAPTION_FIX.format(prefix=CAPTION_PREFIXES[lang], example=CAPTION_PREFIXES[lang] + EXAMPLE[lang])
+            issues.append(Issue("table-caption", "a table has no caption", fix,
+                                needles, occurrence))
     return issues

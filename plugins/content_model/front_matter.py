@@ -35,12 +35,15 @@ class SourceFile:
 
     def line_of(self, location: Location) -> int:
         """The line of a key (or list item), else of its closest parent; 1 if none is known."""
-        location = tuple(location)
-        while location:
-            if location in self.lines:
-                return self.lines[location]
-            location = location[:-1]
-        return self.lines.get((), 1)
+        return line_in(self.lines, location)
+
+
+def line_in(lines: dict[Location, int], location: Location) -> int:
+    """The line of a location in parsed YAML, else of its closest parent; 1 if none is known."""
+    location = tuple(location)
+    while location and location not in lines:
+        location = location[:-1]
+    return lines.get(location, 1)
 
 
 class SourceError(Exception):

@@ -14,8 +14,11 @@ from types import MappingProxyType
 
 from pelican import signals
 
-REQUIRED_FIELDS = ("name", "address", "phone", "fax", "email", "hours", "directions")
-CONTEXT_KEY = "office"
+from content_model.front_matter import display_path
+from problems import Problem
+from site_context import OFFICE
+
+REQUIRED_FIELDS = ("name", "city", "address", "phone", "fax", "email", "hours", "directions")
 
 
 class OfficeDataError(Exception):
@@ -67,10 +70,13 @@ def load(path: Path, languages: list[str]) -> OfficeData:
 
 def add_office_to_context(generators) -> None:
     context = generators[0].context
-    office = load(Path(context["OFFICE_DATA_FILE"]), list(context["BILINGUAL_LANGUAGES"]))
+    office = load(Path(context["OFFICE_DATA_FILE"]), list(context["SITE_LANGUAGES"]))
     for field, reason in office.unverified().items():
-        print(f"office_data: warning: {office.source} [{field}] is unverified: {reason}", file=sys.stderr)
-    context[CONTEXT_KEY] = office
+        notice = Problem(display_path(Path(office.source)), None, "office-data", "unverified",
+                         f"[{field}] is not confirmed by the office: {reason}",
+                         "put the confirmed value in and delete its `unverified` line")
+        print(f"warning: {notice}", file=sys.stderr)
+    context[OFFICE] = office
 
 
 def register():

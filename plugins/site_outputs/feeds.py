@@ -1,8 +1,10 @@
-"""One Atom feed of news per language, with absolute URLs from SITE_ORIGIN."""
+"""One Atom feed per language of the items of every kind marked `feed` (news), with absolute URLs."""
 
 from __future__ import annotations
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 from feedgenerator import Atom1Feed
 
@@ -11,13 +13,18 @@ def feed_path(lang: str) -> str:
     return f"feeds/{lang}.atom.xml"
 
 
-def atom_feed(index, lang: str, origin: str, title: str) -> bytes:
+def moment(day: datetime.date, timezone: str) -> datetime.datetime:
+    """Midnight of a day in the site's time zone (Atom needs a full date-time)."""
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=ZoneInfo(timezone))
+
+
+def atom_feed(index, lang: str, origin: str, title: str, timezone: str) -> bytes:
     """The Atom document for one language; its `updated` is the newest item's date."""
-    items = index.news(lang)
-    home = index.find("page", "", "home", lang)
+    items = sorted((i for i in index.all_items() if i.lang == lang and i.kind.feed),
+                   key=lambda i: (i.date, i.slug), reverse=True)
     feed = Atom1Feed(
         title=title,
-        link=f"{origin}/{home.url if home else ''}",
+        link=f"{origin}/{index.page('home', lang).url}",
         description="",
         language=index.html_lang(lang),
         feed_url=f"{origin}/{feed_path(lang)}",
@@ -30,8 +37,8 @@ def atom_feed(index, lang: str, origin: str, title: str) -> bytes:
             link=f"{origin}/{item.url}",
             unique_id=f"{origin}/{item.url}",
             description=item.summary,
-            pubdate=item.date,
-            updateddate=getattr(item, "modified", None) or item.date,
+            pubdate=moment(item.date, timezone),
+            updateddate=moment(item.updated, timezone),
         )
     buffer = io.StringIO()
     feed.write(buffer, "utf-8")

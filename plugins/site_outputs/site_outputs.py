@@ -10,6 +10,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+import site_context
+
 from .feeds import atom_feed, feed_path
 from .sitemap import robots_txt, sitemap_xml
 
@@ -18,8 +20,8 @@ class SiteOutputsGenerator(Generator):
     """Writes the site-wide machine-readable files after the pages exist in the index."""
 
     def generate_output(self, writer) -> None:
-        index = self.context["site_index"]
-        office = self.context["office"]
+        index = site_context.require(self.context, site_context.SITE_INDEX)
+        office = site_context.require(self.context, site_context.OFFICE)
         origin = self.settings["SITE_ORIGIN"].rstrip("/")
         out = Path(self.output_path)
         (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
@@ -27,7 +29,7 @@ class SiteOutputsGenerator(Generator):
         for lang in index.languages:
             target = out / feed_path(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(atom_feed(index, lang, origin, office.text("name", lang)))
+            target.write_bytes(atom_feed(index, lang, origin, office.text("name", lang), self.settings["TIMEZONE"]))
 
 
 def get_generators(pelican):

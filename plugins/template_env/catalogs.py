@@ -46,15 +46,14 @@ def load_all(locale_dir: Path, languages: list[str], source_lang: str) -> dict:
 
 
 def language_of(context) -> str:
-    """The language of the page being rendered: its article, its page, or `output_lang`."""
-    for key in ("article", "page"):
-        item = context.get(key)
-        if item is not None:
-            return item.lang
+    """The language of the page being rendered: its `page`, or `output_lang`."""
+    item = context.get("page")
+    if item is not None:
+        return item.lang
     lang = context.get("output_lang")
     if lang is None:
         raise CatalogError(f"cannot tell the language of template {context.name!r}: "
-                           "render it with `page`, `article` or `output_lang`.")
+                           "render it with `page` or `output_lang`.")
     return lang
 
 

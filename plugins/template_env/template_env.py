@@ -2,7 +2,9 @@
 to Pelican's English 'simple' theme), gettext per page language, and the date filters.
 
 Settings: TEMPLATE_ENV_LOCALE_DIR (folder of <lang>/LC_MESSAGES/messages.po),
-TEMPLATE_ENV_SOURCE_LANG (the language of the msgids), BILINGUAL_LANGUAGES (site languages).
+TEMPLATE_ENV_SOURCE_LANG (the language of the msgids), SITE_LANGUAGES (site languages), and
+Pelican's THEME and THEME_TEMPLATES_OVERRIDES (where templates are looked up).
+Context key it provides: `template_env_translations` (see plugins/site_context).
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, pass_context
 from pelican import signals
 
+from site_context import TRANSLATIONS
+
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
+from .legal import article_list
 
 
 @pass_context
@@ -28,28 +33,38 @@ def time_tag(context, day):
     return time_element(day, language_of(context))
 
 
-CONTEXT_KEY = "template_env_translations"
+@pass_context
+def articles_text(context, numbers) -> str:
+    """Filter: article numbers of a law as words in the page's language."""
+    lang = language_of(context)
+    html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
+    return article_list(list(numbers), context[TRANSLATIONS][lang], html_lang)
 
 
 def build_translations(generator) -> dict:
     """The catalogs of this build, compiled once and shared by all its generators."""
-    if CONTEXT_KEY not in generator.context:
+    if TRANSLATIONS not in generator.context:
         settings = generator.settings
-        generator.context[CONTEXT_KEY] = load_all(
+        generator.context[TRANSLATIONS] = load_all(
             Path(settings["TEMPLATE_ENV_LOCALE_DIR"]),
-            list(settings["BILINGUAL_LANGUAGES"]),
+            list(settings["SITE_LANGUAGES"]),
             settings["TEMPLATE_ENV_SOURCE_LANG"],
         )
-    return generator.context[CONTEXT_KEY]
+    return generator.context[TRANSLATIONS]
+
+
+def template_folders(settings) -> list[str]:
+    """The theme's templates (and any overrides before them); never Pelican's 'simple' theme."""
+    return [*settings["THEME_TEMPLATES_OVERRIDES"], str(Path(settings["THEME"]) / "templates")]
 
 
 def configure_environment(generator) -> None:
     env = generator.env
-    env.loader = FileSystemLoader(generator._templates_path)
+    env.loader = FileSystemLoader(template_folders(generator.settings))
     translations = build_translations(generator)
     gettext, ngettext = make_callables(translations)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.filters.update({"date_text": date_text, "time_tag": time_tag})
+    env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text})
 
 
 def register():

@@ -40,3 +40,13 @@ class Header(Strict):
         if languages and value not in languages:
             raise ValueError(f"unknown language; write one of: {', '.join(languages)} (lower-case)")
         return value
+
+
+class Finding(Strict):
+    """A mistake a kind's own checks find in one header, not yet placed on a file line."""
+
+    location: tuple[str | int, ...]
+    rule: str
+    message: str
+    fix: str
+    warning: bool = False  # printed, but the build goes on

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, NonNegativeInt, StringConstraints
 
-from .common import Day, Header, Slug, Strict, Text
+from .common import Day, Finding, Header, Slug, Strict, Text
 
 Status = Annotated[Literal["yes", "no", "ask"], Field(
     description="`yes`, `no`, or `ask` when the fact is not confirmed (the page then asks the reader "
@@ -94,3 +94,38 @@ def agreement(primary: GuideHeader, other: GuideHeader) -> list[tuple[tuple, str
     }
     return [(location, f"{get(other)!r} here but {get(primary)!r} in the original")
             for location, get in facts.items() if get(primary) != get(other)]
+
+
+REVIEW_DAYS = 365
+
+
+def references(header: GuideHeader, reference, form_ids: frozenset[str] | None) -> list[Finding]:
+    """Keys that point nowhere: the topic, laws and sources (errors) and forms. `form_ids` is
+    None while the site has no forms yet: an unknown form is then only a warning."""
+    found = []
+    if header.topic not in {topic.key for topic in reference.topics.root}:
+        found.append(Finding(location=("topic",), rule="unknown-topic", message=f"unknown topic `{header.topic}`",
+                             fix="use a key from content/data/topics.yaml"))
+    for n, basis in enumerate(header.legal_basis):
+        if basis.law not in reference.laws.root:
+            found.append(Finding(location=("legal_basis", n, "law"), rule="unknown-law",
+                                 message=f"unknown law `{basis.law}`", fix="use a key from content/data/laws.yaml"))
+    for n, key in enumerate(header.sources):
+        if key not in reference.sources.root:
+            found.append(Finding(location=("sources", n), rule="unknown-source", message=f"unknown source `{key}`",
+                                 fix="use a tag from content/data/sources.yaml, or add the source there"))
+    for n, form in enumerate(header.forms):
+        if form_ids is None or form not in form_ids:
+            found.append(Finding(location=("forms", n), rule="unknown-form", message=f"no form `{form}` in forms/",
+                                 fix="use the id (folder name) of a form under forms/", warning=form_ids is None))
+    return found
+
+
+def notices(header: GuideHeader, today) -> list[Finding]:
+    """A warning when the facts were last checked more than a year ago."""
+    age = (today - header.reviewed).days
+    if age <= REVIEW_DAYS:
+        return []
+    return [Finding(location=("reviewed",), rule="review-due", warning=True,
+                    message=f"the facts were last reviewed {age} days ago ({header.reviewed})",
+                    fix="check every fact against its sources, then set `reviewed:` to today's date")]

@@ -26,6 +26,9 @@ class Localised(RootModel[dict[str, Text]]):
         return self.root[lang]
 
 
+LAW_DATABASE = "https://law.moj.gov.tw/LawClass/LawAll.aspx"
+
+
 class Topic(Strict):
     key: Slug
     name: Localised
@@ -36,6 +39,11 @@ class Law(Strict):
     pcode: Annotated[str | None, Field(
         pattern=r"^[A-Z]\d{7}$", description="the law's PCODE on the national law database, e.g. D0030006")] = None
     note: Localised | None = None  # e.g. "abolished 2014-01-29"
+
+    @property
+    def url(self) -> str | None:
+        """The law's full text on the national law database (Laws & Regulations Database)."""
+        return f"{LAW_DATABASE}?pcode={self.pcode}" if self.pcode else None
 
 
 class Source(Strict):

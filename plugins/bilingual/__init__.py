@@ -1,1 +1,0 @@
-from .bilingual import register  # noqa: F401

@@ -1,0 +1,113 @@
+"""The content kinds of the site, declared ONCE: where each kind's files live, its URL, its
+header schema, its templates, its section page, and whether it goes into the feeds, the
+sitemap and the search. Everything else (the reader, the pre-check, the index, the sitemap,
+feeds and templates) reads this table; adding a kind means one entry here and its schema.
+
+Also declared here: the pages the templates rely on (they must exist, or the build stops).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel
+
+from .schemas import guide
+from .schemas.guide import GuideHeader
+from .schemas.news import NewsHeader
+from .schemas.page import PageHeader
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction into the catalogs; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    """One kind of content: its source folder, URL pattern, schema, templates and listings."""
+
+    name: str
+    folder: str  # below the content folder (PATH)
+    url: str  # output path pattern below the language prefix: {folder}, {slug}
+    schema: type[BaseModel]
+    template: str  # the template an item is rendered with
+    label: str  # what one item is called, for people (a gettext msgid)
+    section: str | None = None  # slug of the top-level page that lists the items
+    section_template: str | None = None  # the template of that section page
+    dated: bool = False  # listed newest first by `date`; otherwise by title
+    feed: bool = False  # items go into the Atom feed of their language
+    sitemap: bool = True  # items go into sitemap.xml
+    search: bool = True  # items are indexed by the site search
+    body_heading_level: int = 2  # the level the Markdown body's headings start at
+    # Kind-specific checks (see schemas/guide.py): keys that must exist in the reference data,
+    # facts a translation must share with its original, and warnings such as a review due.
+    references: Callable | None = None  # (header, reference data, form ids) -> [Finding]
+    agreement: Callable | None = None  # (original header, translation header) -> [(location, text)]
+    notices: Callable | None = None  # (header, today) -> [Finding]
+    # Header values shown as they are; every other text value may use inline Markdown.
+    plain_fields: frozenset[str] = frozenset()
+
+    def save_as(self, folder: str, slug: str, prefix: str) -> str:
+        """The output file of an item, e.g. `en/guides/birth/index.html`."""
+        if self.name == "page" and not folder and slug in SPECIAL_FILES:
+            path = SPECIAL_FILES[slug]
+        else:
+            path = self.url.format(folder=f"{folder}/" if folder else "", slug=slug) + "index.html"
+        return f"{prefix}/{path}" if prefix else path
+
+    @property
+    def folder_in_url(self) -> bool:
+        """True if items in sub-folders get the sub-folder in their URL (and pair by it)."""
+        return "{folder}" in self.url
+
+
+KINDS: tuple[ContentKind, ...] = (
+    ContentKind("page", "pages", "{folder}{slug}/", PageHeader, "page", N_("Page")),
+    ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
+                section_template="news_index", dated=True, feed=True),
+    ContentKind("guide", "guides", "guides/{slug}/", GuideHeader, "guide", N_("Application guide"),
+                section="guides", section_template="guide_index", body_heading_level=3,
+                references=guide.references, agreement=guide.agreement, notices=guide.notices,
+                plain_fields=frozenset({"topic", "law", "articles", "sources", "forms", "keywords", "status",
+                                        "url", "zh"})),
+)
+
+# Pages written at a fixed file instead of <slug>/index.html.
+SPECIAL_FILES = {"home": "index.html", "404": "404.html"}
+# Pages that are not listed in the sitemap, the site map page or the search.
+UNLISTED = frozenset({"404"})
+# Top-level pages the templates link to by slug (the footer, the header); each kind's section
+# page is required too. A missing one stops the build instead of a link silently vanishing.
+REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact")
+FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data")
+
+
+def kind_named(name: str) -> ContentKind:
+    return next(kind for kind in KINDS if kind.name == name)
+
+
+def required_pages() -> tuple[str, ...]:
+    return REQUIRED_PAGES + tuple(kind.section for kind in KINDS if kind.section)
+
+
+def section_kind(slug: str) -> ContentKind | None:
+    """The kind whose section (listing) page has this slug, if any."""
+    return next((kind for kind in KINDS if kind.section == slug), None)
+
+
+def kind_of_path(relative_source: str) -> tuple[ContentKind, str]:
+    """(kind, sub-folder) of a file, from its path relative to the content folder."""
+    path = PurePosixPath(relative_source)
+    for kind in KINDS:
+        if path.parts and path.parts[0] == kind.folder:
+            return kind, PurePosixPath(*path.parts[1:-1]).as_posix() if len(path.parts) > 2 else ""
+    raise LookupError(f"{relative_source} is not in the folder of any content kind "
+                      f"({', '.join(kind.folder for kind in KINDS)})")
+
+
+def source_folders() -> list[str]:
+    """The folders Pelican reads, one per kind (for PAGE_PATHS)."""
+    return [kind.folder for kind in KINDS]

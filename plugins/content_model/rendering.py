@@ -1,0 +1,132 @@
+"""Markdown to HTML for content: the body of every item and the inline text of header values.
+
+On top of Python-Markdown (with the extensions in the MARKDOWN setting), three small steps:
+- a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>`;
+- a link or image written from the site root (`/guides/birth/`, `/files/map.png`) gets the
+  site's base (SITEURL) in front, so content works when the site is served under a sub-path;
+- a link to a file in `content/files/` gets its format and size, read from the file itself,
+  in a `<span class="file-info">` inside the link: authors never type a size.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+# The caption prefixes, by the language they are written in (either works on any page).
+CAPTION_PREFIXES = {"zh-tw": "表：", "en": "Table:"}
+FILES_FOLDER = "files"  # below the content folder; served at /files/
+# Downloads: the extension, and the format name a link shows.
+DOWNLOAD_FORMATS = {
+    ".pdf": "PDF", ".odt": "ODT", ".ods": "ODS", ".odp": "ODP", ".doc": "DOC", ".docx": "DOCX",
+    ".xls": "XLS", ".xlsx": "XLSX", ".csv": "CSV", ".json": "JSON", ".zip": "ZIP", ".txt": "TXT",
+}
+URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "track": "src", "video": "src", "audio": "src"}
+FileLabel = Callable[[str, str, int], str]  # (lang, format, size in bytes) -> "（PDF，120 KB）"
+
+
+def local_file(href: str, files_root: Path) -> Path | None:
+    """The file in content/files/ that a root-relative `/files/…` URL names, if it exists."""
+    path = unquote(urlsplit(href).path)
+    prefix = f"/{FILES_FOLDER}/"
+    if not path.startswith(prefix):
+        return None
+    parts = PurePosixPath(path[len(prefix):]).parts
+    if not parts or any(part in ("..", ".") for part in parts):
+        return None
+    target = files_root.joinpath(*parts)
+    return target if target.is_file() else None
+
+
+class CaptionProcessor(Treeprocessor):
+    """`<p>表：…</p><table>` → `<table><caption>…</caption>…`."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            children = list(parent)
+            for paragraph, table in zip(children, children[1:]):
+                if paragraph.tag == "p" and table.tag == "table":
+                    self.make_caption(parent, paragraph, table)
+
+    @staticmethod
+    def make_caption(parent: ET.Element, paragraph: ET.Element, table: ET.Element) -> None:
+        text = (paragraph.text or "").lstrip()
+        prefix = next((p for p in CAPTION_PREFIXES.values() if text.startswith(p)), None)
+        if prefix is None or not (text[len(prefix):].strip() or len(paragraph)):
+            return
+        caption = ET.Element("caption")
+        caption.text = text[len(prefix):].lstrip()
+        caption.extend(list(paragraph))
+        table.insert(0, caption)
+        parent.remove(paragraph)
+
+
+class LinkProcessor(Treeprocessor):
+    """Root-relative URLs get SITEURL; links to files in content/files get format and size."""
+
+    def __init__(self, md, siteurl: str, files_root: Path, label: FileLabel):
+        super().__init__(md)
+        self.siteurl, self.files_root, self.label = siteurl.rstrip("/"), files_root, label
+        self.lang = ""
+
+    def run(self, root: ET.Element) -> None:
+        for element in [e for e in root.iter() if e.tag in URL_ATTRIBUTES]:
+            attribute = URL_ATTRIBUTES[element.tag]
+            value = element.get(attribute, "")
+            if element.tag == "a":
+                self.label_download(element, value)
+            if value.startswith("/") and not value.startswith("//"):
+                element.set(attribute, self.siteurl + value)
+
+    def label_download(self, link: ET.Element, href: str) -> None:
+        target = local_file(href, self.files_root)
+        kind = DOWNLOAD_FORMATS.get(target.suffix.lower()) if target else None
+        if kind is None:
+            return
+        info = ET.SubElement(link, "span", {"class": "file-info"})
+        info.text = self.label(self.lang, kind, target.stat().st_size)
+
+
+class SiteExtension(Extension):
+    def __init__(self, siteurl: str, files_root: Path, label: FileLabel):
+        super().__init__()
+        self.siteurl, self.files_root, self.label = siteurl, files_root, label
+        self.links: LinkProcessor | None = None
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        self.links = LinkProcessor(md, self.siteurl, self.files_root, self.label)
+        md.treeprocessors.register(CaptionProcessor(md), "captions", 5)
+        md.treeprocessors.register(self.links, "site_links", 4)
+
+
+SINGLE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.S)
+
+
+class Renderer:
+    """Markdown → HTML for one build (one Markdown instance, reset between documents)."""
+
+    def __init__(self, settings: dict, siteurl: str, files_root: Path, label: FileLabel):
+        config = settings.get("MARKDOWN", {})
+        self.site = SiteExtension(siteurl, files_root, label)
+        extensions = [*config.get("extension_configs", {}), self.site]
+        self.md = markdown.Markdown(extensions=extensions,
+                                    extension_configs=config.get("extension_configs", {}),
+                                    output_format=config.get("output_format", "html5"))
+
+    def body(self, text: str, lang: str) -> Markup:
+        self.site.links.lang = lang
+        return Markup(self.md.reset().convert(text))
+
+    def inline(self, text: str, lang: str) -> Markup:
+        """One line of text with inline Markdown (links, emphasis, `<span lang>`), no `<p>`."""
+        html = self.body(text, lang)
+        match = SINGLE_PARAGRAPH.match(html)
+        return Markup(match.group(1)) if match else html

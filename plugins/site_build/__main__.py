@@ -1,0 +1,33 @@
+"""python -m site_build build [--settings pelicanconf.py] [--content content] [--output output]
+   python -m site_build serve [--host 127.0.0.1] [--port 8000]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m site_build", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "serve"):
+        command = commands.add_parser(name)
+        command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
+        command.add_argument("--content", type=Path, default=Path("content"))
+        command.add_argument("--output", type=Path, default=Path("output"))
+    serve = commands.choices["serve"]
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(args.settings, args.content, args.output)
+    from .serve import serve as run_server
+
+    return run_server(args.settings, args.content, args.output, args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""One build: Pelican with the project's settings into a fresh folder that replaces the output
+only when the build succeeded. A failed build prints its problems and leaves the previous
+output exactly as it was (the preview keeps serving it; nothing half-written goes live)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from content_model.front_matter import display_path
+from problems import Problem, print_problems
+
+from .errors import problems_of
+from .logs import collecting
+
+
+def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict) -> list[Problem]:
+    """Build into `output`; returns the problems Pelican logged (the exceptions propagate)."""
+    collector = collecting(where=content.as_posix())
+    settings = load_settings(settings_file, {**overrides, "PATH": str(content.resolve()),
+                                             "OUTPUT_PATH": str(output.resolve())})
+    pelican = Pelican(settings)
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's own "Done: …" counts articles we don't use
+        pelican.run()
+    return list(collector.problems.values())
+
+
+class SettingsFileError(Exception):
+    """The settings file itself cannot be run (a typo, a bad import)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def load_settings(settings_file: Path, overrides: dict) -> dict:
+    """Pelican's settings from the file; a file that does not run is one Problem with its line."""
+    try:
+        return read_settings(str(settings_file), override=overrides)
+    except Exception as error:  # noqa: BLE001 (any error in the user's settings file)
+        line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
+        for frame in traceback.extract_tb(error.__traceback__):
+            if Path(frame.filename).resolve() == settings_file.resolve():
+                line = frame.lineno
+        raise SettingsFileError(Problem(display_path(settings_file), line, "settings", type(error).__name__,
+                                        str(error), "correct this line of the settings file")) from None
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, removing the old one (two renames; never half a site)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(settings_file: Path, content: Path, output: Path, overrides: dict | None = None,
+          stream=None) -> int:
+    """Build the site into `output`; 0 on success, 2 if the content has problems."""
+    stream = stream or sys.stdout
+    started = time.monotonic()
+    staging = output.with_name(f".{output.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        problems = run_pelican(settings_file, content, staging, overrides or {})
+    except Exception as error:  # noqa: BLE001 (content mistakes become lines; bugs are re-raised)
+        problems = problems_of(error, display_path(settings_file))
+        if problems is None:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    if problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        print_problems(problems, "build", stream)
+        print(f"build: failed; {output}/ was not changed", file=stream, flush=True)
+        return 2
+    replace_folder(staging, output)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"build: {pages} HTML pages written to {output}/ in {time.monotonic() - started:.1f} s",
+          file=stream, flush=True)
+    return 0

@@ -1,0 +1,39 @@
+"""The keys plugins share in Pelican's context, declared ONCE: what each holds and who puts it there.
+
+A plugin that reads a key uses `require(context, KEY)`: a missing key is a clear error naming
+the plugin that should have put it there, never a template that silently renders nothing.
+"""
+
+from __future__ import annotations
+
+TRANSLATIONS = "template_env_translations"
+SITE_INDEX = "site_index"
+REFERENCE = "reference"
+OFFICE = "office"
+AUDIT_RECORD = "audit_record"
+
+# key -> (the plugin that puts it there, when, what it holds)
+KEYS = {
+    TRANSLATIONS: ("template_env", "generator_init", "{lang: gettext translations} of this build"),
+    SITE_INDEX: ("content_model", "ContentGenerator.generate_context",
+                 "content_model.site_index.SiteIndex: every item and placeholder by language"),
+    REFERENCE: ("content_model", "ContentGenerator.generate_context",
+                "content_model.reference.ReferenceData: topics, laws, sources, glossary"),
+    OFFICE: ("office_data", "all_generators_finalized", "office_data.OfficeData: the office's details"),
+    AUDIT_RECORD: ("audit_record", "all_generators_finalized", "the latest full accessibility audit, or None"),
+}
+
+
+class MissingContextKey(LookupError):
+    """A plugin needs a context key that the plugin responsible for it has not put there."""
+
+
+def require(context, key: str):
+    """The value of a shared key; a missing one names the plugin that provides it."""
+    try:
+        return context[key]
+    except KeyError:
+        plugin, when, what = KEYS[key]
+        raise MissingContextKey(
+            f"`{key}` ({what}) is not in the context: the `{plugin}` plugin puts it there at {when}; "
+            "check that it is in PLUGINS, before the plugin that needs it") from None

@@ -1,1 +1,0 @@
-from .table_captions import register  # noqa: F401

@@ -1,0 +1,21 @@
+"""Article numbers of a law as words in the page's language: 'Article 6 and Article 48-2',
+'第6條和第48條之2' (the list joined the way the language joins lists, by Babel)."""
+
+from __future__ import annotations
+
+import gettext
+
+from babel import Locale
+from babel.lists import format_list
+
+
+def article_name(number: str, catalog: gettext.NullTranslations) -> str:
+    """'Article 48' / '第48條'; 'Article 48-2' / '第48條之2'."""
+    main, _, sub = number.partition("-")
+    if sub:
+        return catalog.gettext("Article %(number)s-%(sub)s") % {"number": main, "sub": sub}
+    return catalog.gettext("Article %(number)s") % {"number": main}
+
+
+def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lang: str) -> str:
+    return format_list([article_name(n, catalog) for n in numbers], locale=Locale.parse(html_lang, sep="-"))

@@ -1,0 +1,52 @@
+"""content_model.rendering: table captions, the site's base before root-relative URLs, and the
+format and size of a file added to its download link."""
+
+from __future__ import annotations
+
+import pytest
+
+from content_model.rendering import Renderer
+from pelicanconf import MARKDOWN
+
+
+def renderer(tmp_path, siteurl=""):
+    (tmp_path / "form.pdf").write_bytes(b"%" * 2048)
+    return Renderer({"MARKDOWN": MARKDOWN}, siteurl, tmp_path, lambda lang, kind, size: f" [{lang} {kind} {size}]")
+
+
+@pytest.mark.parametrize("prefix", ["表：", "Table:"])
+def test_a_caption_line_before_a_table_becomes_its_caption(tmp_path, prefix):
+    html = renderer(tmp_path).body(f"{prefix} 常用規費\n\n| 項目 | 規費 |\n|---|---|\n| 謄本 | 15 |\n", "zh-tw")
+    assert "<table>\n<caption>常用規費</caption>" in html and "<p>" not in html
+
+
+def test_a_caption_keeps_its_inline_markup(tmp_path):
+    html = renderer(tmp_path).body('Table: Fees for <span lang="zh-Hant-TW">謄本</span>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n', "en")
+    assert '<caption>Fees for <span lang="zh-Hant-TW">謄本</span></caption>' in html
+
+
+@pytest.mark.parametrize("text", ["表：\n\n| a |\n|---|\n| 1 |\n", "表：規費\n\n文字\n\n| a |\n|---|\n| 1 |\n",
+                                  "表示規費\n\n| a |\n|---|\n| 1 |\n"])
+def test_no_caption_without_a_prefixed_paragraph_right_before(tmp_path, text):
+    assert "<caption>" not in renderer(tmp_path).body(text, "zh-tw")
+
+
+def test_root_relative_urls_get_the_site_base(tmp_path):
+    html = renderer(tmp_path, "https://example.gov.tw/longjing").body(
+        "[常見問答](/faq/) [外站](https://moi.gov.tw/) [本頁](#top) ![圖](/files/a.png)", "zh-tw")
+    assert 'href="https://example.gov.tw/longjing/faq/"' in html and 'href="https://moi.gov.tw/"' in html
+    assert 'href="#top"' in html and 'src="https://example.gov.tw/longjing/files/a.png"' in html
+
+
+def test_a_link_to_a_local_file_gets_its_format_and_size(tmp_path):
+    html = renderer(tmp_path).body("[申請書](/files/form.pdf)", "zh-tw")
+    assert '<a href="/files/form.pdf">申請書<span class="file-info"> [zh-tw PDF 2048]</span></a>' in html
+
+
+def test_no_label_for_a_missing_file_or_a_page(tmp_path):
+    html = renderer(tmp_path).body("[申請書](/files/nope.pdf) [問答](/faq/)", "zh-tw")
+    assert "file-info" not in html
+
+
+def test_inline_text_has_no_paragraph(tmp_path):
+    assert renderer(tmp_path).inline("請帶[委託書](/files/form.pdf)", "zh-tw").startswith("請帶<a ")
