@@ -40,9 +40,9 @@ def guide(slug: str, lang: str) -> GuideHeader:
 
 
 def avoided_variants(text: str, glossary: Glossary) -> list[str]:
-    """Every avoided English variant of the glossary found in the text, as a whole phrase."""
+    """Every avoided English variant of the glossary found in the text, as a whole phrase (plural too)."""
     return [f"{variant!r} (write {term.en!r})" for term in glossary.root for variant in term.avoid
-            if re.search(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text, re.IGNORECASE)]
+            if re.search(rf"(?<![\w-]){re.escape(variant)}(?:s|es)?(?![\w-])", text, re.IGNORECASE)]
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +84,8 @@ def test_english_guides_use_the_glossary_terms_and_chinese_guides_write_amounts_
 
 def test_the_variant_check_finds_a_planted_variant_and_not_the_preferred_term(glossary):
     assert avoided_variants("Bring your household transcript.", glossary) == [
+        "'household transcript' (write 'household registration transcript')"]
+    assert avoided_variants("Two Household Transcripts", glossary) == [
         "'household transcript' (write 'household registration transcript')"]
     assert avoided_variants("Bring your household registration transcript and re-issue card.", glossary) == []
 
