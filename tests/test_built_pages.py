@@ -145,7 +145,7 @@ def test_site_map_page_lists_every_page_home_and_menu_first(real_site):
     for prefix in ("", "en/"):
         doc = parse(real_site.output / prefix / "sitemap/index.html")
         listed = [a["href"] for a in doc.select("main ul.sitemap-list")[0].select("a")]
-        menu = [a["href"] for a in doc.select("nav.main-nav a")]
+        menu = [a["href"] for a in doc.select("nav.main-nav .menu-wide a")]
         assert listed[0] == f"/{prefix}" and listed[1:1 + len(menu)] == menu
         pages = {"/" + p.relative_to(real_site.output).as_posix().removesuffix("index.html")
                  for p in (real_site.output / prefix).glob("*/index.html")

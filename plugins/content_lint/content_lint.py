@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from problems import Problem
 
@@ -24,6 +25,8 @@ from .issues import Issue, LintContext
 from .locate import locate
 
 STAGE = "lint"
+# The checks that also read plain-text values (titles, summaries), which cannot hold markup.
+PLAIN_TEXT_CHECKS = ("glossary",)
 CHECKS = {
     "images": images.check,
     "link_text": link_text.check,
@@ -51,6 +54,7 @@ class LintTarget:
     heading_start: int
     fields: tuple[tuple[int, str], ...]  # (line of the key, rendered HTML)
     body: str
+    plain: tuple[tuple[int, str], ...] = ()  # (line, text) of plain values: title, summary
 
 
 def selected_checks(settings) -> list:
@@ -81,6 +85,10 @@ def body_source(target: LintTarget) -> str:
 def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
     """Every problem of one item, each placed on a line of its source file."""
     problems = []
+    plain_checks = [check for check in checks if check in {CHECKS[name] for name in PLAIN_TEXT_CHECKS}]
+    for line, text in target.plain:
+        problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix)
+                     for i in lint_html(f"<p>{escape(text)}</p>", context, plain_checks)]
     for line, html in target.fields:
         problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix)
                      for i in lint_html(html, context, checks)]

@@ -1,6 +1,7 @@
 """Glossary: an English page uses the one English term the glossary (content/data/glossary.yaml)
 settles for each Chinese term, never a variant it lists under `avoid`. Matching ignores case
-and spacing, takes whole words only, and skips text marked as another language and code."""
+and spacing, takes whole words (and their plural) only, and skips text marked as another
+language and code. It also runs on titles and summaries, which are plain text."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from .language import declared_lang, text_nodes
 
 
 def variant_pattern(variant: str) -> re.Pattern:
+    """The variant as whole words, in any case and spacing, also in the plural (-s, -es)."""
     words = r"\s+".join(re.escape(word) for word in variant.split())
-    return re.compile(rf"(?<![A-Za-z0-9-]){words}(?![A-Za-z0-9-])", re.I)
+    return re.compile(rf"(?<![A-Za-z0-9-]){words}(?:e?s)?(?![A-Za-z0-9-])", re.I)
 
 
 def avoided(terms) -> list[tuple[re.Pattern, str, object]]:

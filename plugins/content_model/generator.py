@@ -117,5 +117,6 @@ def rendered_values(fields, location=()):
 def lint_target(entry: Entry, item: Item) -> LintTarget:
     """What the content lint checks of one item: its rendered header values and body."""
     fields = sorted((entry.source.line_of(location), str(html)) for location, html in rendered_values(item.fields))
+    plain = tuple((entry.source.line_of((name,)), getattr(entry.header, name)) for name in ("title", "summary"))
     return LintTarget(entry.path, entry.source.text, entry.source.body_line, entry.lang,
-                      entry.kind.body_heading_level, tuple(fields), str(item.content))
+                      entry.kind.body_heading_level, tuple(fields), str(item.content), plain)

@@ -1,5 +1,5 @@
-"""Article numbers of a law as words in the page's language: 'Article 6 and Article 48-2',
-'第6條和第48條之2' (the list joined the way the language joins lists, by Babel)."""
+"""Article (or point) numbers of a law as words in the page's language: 'Article 6 and
+Article 48-2', '第6條和第48條之2' (the list joined the way the language joins lists, by Babel)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from babel import Locale
 from babel.lists import format_list
 
 
-def article_name(number: str, catalog: gettext.NullTranslations) -> str:
-    """'Article 48' / '第48條'; 'Article 48-2' / '第48條之2'."""
+def article_name(number: str, catalog: gettext.NullTranslations, unit: str = "article") -> str:
+    """'Article 48' / '第48條'; 'Article 48-2' / '第48條之2'; 'Point 8' / '第8點'."""
     main, _, sub = number.partition("-")
+    if unit == "point":
+        return catalog.gettext("Point %(number)s") % {"number": number}
     if sub:
         return catalog.gettext("Article %(number)s-%(sub)s") % {"number": main, "sub": sub}
     return catalog.gettext("Article %(number)s") % {"number": main}
 
 
-def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lang: str) -> str:
-    return format_list([article_name(n, catalog) for n in numbers], locale=Locale.parse(html_lang, sep="-"))
+def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lang: str,
+                 unit: str = "article") -> str:
+    names = [article_name(n, catalog, unit) for n in numbers]
+    return format_list(names, locale=Locale.parse(html_lang, sep="-"))

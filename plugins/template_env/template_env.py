@@ -34,11 +34,11 @@ def time_tag(context, day):
 
 
 @pass_context
-def articles_text(context, numbers) -> str:
-    """Filter: article numbers of a law as words in the page's language."""
+def articles_text(context, numbers, unit: str = "article") -> str:
+    """Filter: article (or point) numbers of a law as words in the page's language."""
     lang = language_of(context)
     html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
-    return article_list(list(numbers), context[TRANSLATIONS][lang], html_lang)
+    return article_list(list(numbers), context[TRANSLATIONS][lang], html_lang, unit)
 
 
 def build_translations(generator) -> dict:

@@ -3,7 +3,7 @@ and the glossary. Guides, forms and disclosures refer to these by key."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, RootModel, ValidationInfo, field_validator
 
@@ -39,6 +39,8 @@ class Law(Strict):
     pcode: Annotated[str | None, Field(
         pattern=r"^[A-Z]\d{7}$", description="the law's PCODE on the national law database, e.g. D0030006")] = None
     note: Localised | None = None  # e.g. "abolished 2014-01-29"
+    numbered_by: Annotated[Literal["article", "point"], Field(
+        description="`article` (條, most laws) or `point` (點, administrative rules)")] = "article"
 
     @property
     def url(self) -> str | None:
