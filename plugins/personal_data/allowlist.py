@@ -173,7 +173,7 @@ def _masked(value: str) -> str:
     return mask(value) if len(value) >= 8 else "****"
 
 
-_TABLE = re.compile(r"\s*\[\[\s*allow\s*\]\]")
+_TABLE = re.compile(r"\s*(\[\[?)\s*([A-Za-z0-9_-]+)\s*\]")
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 
 
@@ -183,12 +183,12 @@ def _toml_lines(text: str) -> dict[tuple, int]:
     entry: int | None = None
     count = 0
     for number, raw in enumerate(text.splitlines(), start=1):
-        if _TABLE.match(raw):
-            entry, count = count, count + 1
-            lines[("allow", entry)] = number
-            lines.setdefault(("allow",), number)
-        elif raw.lstrip().startswith("["):
+        if table := _TABLE.match(raw):
+            lines.setdefault((table[2],), number)
             entry = None
+            if table[1] == "[[" and table[2] == "allow":
+                entry, count = count, count + 1
+                lines[("allow", entry)] = number
         elif key := _KEY.match(raw):
             lines.setdefault(("allow", entry, key[1]) if entry is not None else (key[1],), number)
     return lines

@@ -20,7 +20,7 @@ import pypdf
 from pypdf.errors import PdfReadError, PyPdfError
 
 ODF_PARTS = MappingProxyType({
-    "content.xml": "the document's text",
+    "content.xml": "the document body",
     "styles.xml": "the headers, footers and styles",
     "meta.xml": "the document properties",
 })
@@ -38,7 +38,7 @@ class ExtractionError(Exception):
 
 @dataclass(frozen=True)
 class Section:
-    """A named part of a file's text: `where` reads in a message ("page 2", "the document's text")."""
+    """A named part of a file's text: `where` reads in a message ("page 2", "the document body")."""
 
     where: str
     text: str

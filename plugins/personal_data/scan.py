@@ -45,7 +45,7 @@ def scan_section(path_shown: str, section: Section, allowlist: AllowList) -> lis
     """Like scan_text, for extracted text: also finds a value the layout wrapped over two lines."""
     hits = [hit for hit in _hits_with_wrapped(section.text, allowlist.office_domains)
             if not allowlist.allows(hit)]
-    return [_problem(path_shown, hit, None, f"{section.where}, line {hit.line} of its text: ") for hit in hits]
+    return [_problem(path_shown, hit, None, f"{section.where}, text line {hit.line}: ") for hit in hits]
 
 
 def scan_file(path: Path, allowlist: AllowList) -> list[Problem]:
