@@ -81,5 +81,5 @@ def test_every_problem_in_the_file_is_reported_and_none_shows_a_value(tmp_path):
 def test_a_file_that_is_missing_or_not_toml_is_a_problem(tmp_path):
     with pytest.raises(AllowListError, match="missing"):
         load_allowlist(tmp_path / "nope.toml", TODAY)
-    [problem] = problems(tmp_path, '[[allow]\nvalue = "x"\n')
-    assert "not valid TOML" in problem.message
+    [problem] = problems(tmp_path, '# comment\n[[allow]\nvalue = "x"\n')
+    assert "not valid TOML" in problem.message and problem.line == 2

@@ -11,7 +11,7 @@ from odf.style import Header, MasterPage, PageLayout
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import A, H, LineBreak, P, S, Span
 
-from personal_data import AllowList, Kind, find, scan_file
+from personal_data import AllowList, find, scan_file
 from personal_data.extract import odf_sections, pdf_sections
 
 SECRETS = ("B223456782", "F912345678", "0912345678", "0912-345-678", "chen.mei@mail.tw", "HD12345678",

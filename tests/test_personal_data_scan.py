@@ -86,7 +86,7 @@ def test_data_files_are_scanned_as_text(tmp_path, allowlist, name, text, encodin
 
 def test_a_text_file_that_is_not_utf8_fails_with_its_line(tmp_path, allowlist):
     path = tmp_path / "big5.csv"
-    path.write_bytes("name\n".encode() + "王小明".encode("big5"))
+    path.write_bytes(b"name\n" + "王小明".encode("big5"))
     [problem] = scan_file(path, allowlist)
     assert (problem.rule, problem.line) == ("unreadable", 2) and "not UTF-8" in problem.message
 

@@ -9,7 +9,8 @@ each a rule of stage `personal-data`:
 - `mobile`: a Taiwan mobile number, 09xx-xxx-xxx, in these spellings: 0912345678,
   0912-345-678, 0912 345 678, 0912.345.678, 0912-345678, (0912)345-678, +886 912 345 678,
   +886-912-345-678, +886912345678, +886 (0)912 345 678, 00886 912 345 678. Landlines
-  (04-2xxx-xxxx, +886 4 …), 0800 and other service numbers are not personal and never match;
+  (04-2xxx-xxxx, +886 4 …), 0800 and other service numbers are not personal and never match,
+  nor do digits glued to a longer number (978-0912345678) or a 文號 after 第 (字第0970204432號);
 - `email`: an e-mail address, unless its domain is one of the office's own (`office_domains`
   in the allow-list file, subdomains included) or reserved for examples (example.com, .test).
 

@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from content_model.front_matter import display_path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from problems import Problem, ProblemsFound
@@ -78,14 +79,10 @@ class AllowList:
 
 def load_allowlist(path: Path, today: datetime.date) -> AllowList:
     """Read and check the allow-list; raises AllowListError listing every problem in it."""
-    shown = str(path)
+    shown = display_path(path)
     text = _read(path, shown)
     lines = _toml_lines(text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise AllowListError([Problem(shown, None, STAGE, RULE, f"the file is not valid TOML: {error}",
-                                      f"correct the syntax; the file's own comments and {DOCS} show the shape")])
+    data = _parse(text, shown)
     try:
         schema = FileSchema.model_validate(data)
     except ValidationError as error:
@@ -110,6 +107,17 @@ def _read(path: Path, shown: str) -> str:
     except UnicodeDecodeError:
         raise AllowListError([Problem(shown, None, STAGE, RULE, "the allow-list is not UTF-8 text",
                                       "save the file as UTF-8")]) from None
+
+
+def _parse(text: str, shown: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        at = re.search(r"at line (\d+)", str(error))
+        raise AllowListError([Problem(shown, int(at[1]) if at else None, STAGE, RULE,
+                                      f"the file is not valid TOML: {error}",
+                                      f"correct the syntax; the comments at the top of the file and {DOCS} "
+                                      "show the shape")]) from None
 
 
 def _allowance(entry: EntrySchema, number: int, path: str, lines: dict,

@@ -35,9 +35,10 @@ ID_LIKE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][1289A-Da-d]\d{8}(?![A-Za-z0-9])"
 # dots, the 4-digit prefix optionally in parentheses; or +886 / 00886 / 886 then 9 + 8 digits,
 # optionally with the trunk zero in parentheses: +886 (0)912 345 678. Landlines (02–08 area
 # codes) and service numbers do not start with 09 and are never matched. Digits glued by a hyphen
-# or dot on either side belong to a longer number (ISBN 978-0912345678), not a phone.
+# or dot on either side belong to a longer number (ISBN 978-0912345678), not a phone; digits after
+# 第 are a document number (文號) of 民國90–99年, such as 台內戶字第0970204432號.
 MOBILE = re.compile(r"""
-    (?<![0-9A-Za-z+]) (?<![0-9][.-])
+    (?<![0-9A-Za-z+]) (?<![0-9][.-]) (?<!第) (?<!第[ ])
     (?: (?:\+|00)?886[ .-]?(?:\(0\)[ .-]?)?(?P<intl>9\d\d)
       | \((?P<paren>09\d\d)\)
       | (?P<national>09\d\d) )
