@@ -1,7 +1,7 @@
 """Scan texts, files and folders; report each hit that is not allow-listed as a Problem.
 
 Files by suffix: TEXT_SUFFIXES are read as UTF-8 text (a BOM is fine) and scanned line by
-line; ODF_SUFFIXES and PDF_SUFFIXES through `extract`; NO_TEXT_SUFFIXES (raster images, fonts)
+line; OpenDocument and PDF files through their EXTRACTORS; NO_TEXT_SUFFIXES (raster images, fonts)
 have no text to scan and are skipped; any other file is a Problem, because a file the guard
 cannot read is a file it cannot vouch for.
 """
@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from types import MappingProxyType
 
 from content_model.front_matter import display_path
 
@@ -24,11 +25,11 @@ from .kinds import DOCS, KINDS, STAGE, fix_for
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".tsv", ".json", ".toml",
                            ".html", ".htm", ".xml", ".svg", ".po", ".pot"})
-ODF_SUFFIXES = frozenset({".odt", ".ods", ".odp", ".odg"})
-PDF_SUFFIXES = frozenset({".pdf"})
+EXTRACTORS = MappingProxyType({".odt": odf_sections, ".ods": odf_sections, ".odp": odf_sections,
+                               ".odg": odf_sections, ".pdf": pdf_sections})
 NO_TEXT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff",
                               ".woff2", ".ttf", ".otf"})
-SCANNED_SUFFIXES = TEXT_SUFFIXES | ODF_SUFFIXES | PDF_SUFFIXES
+SCANNED_SUFFIXES = TEXT_SUFFIXES | EXTRACTORS.keys()
 
 # A line break between two characters of a number or an address, as a layout engine wraps them.
 _WRAP = re.compile(r"(?<=[0-9A-Za-z@._+-])[ \t]*\n[ \t]*(?=[0-9A-Za-z@._+-])")
@@ -56,13 +57,13 @@ def scan_file(path: Path, allowlist: AllowList) -> list[Problem]:
         return []
     if suffix in TEXT_SUFFIXES:
         return _scan_text_file(path, shown, allowlist)
-    if suffix not in ODF_SUFFIXES | PDF_SUFFIXES:
+    if suffix not in EXTRACTORS:
         return [Problem(shown, None, STAGE, "unreadable", f"files of type {suffix or '(none)'} cannot be "
                         "checked for personal data",
                         "publish text as Markdown, editable documents as ODF (.odt/.ods) and the rest as PDF; "
                         f"see {DOCS}")]
     try:
-        sections = odf_sections(path) if suffix in ODF_SUFFIXES else pdf_sections(path)
+        sections = EXTRACTORS[suffix](path)
     except ExtractionError as error:
         return [Problem(shown, None, STAGE, "unreadable", f"the attachment cannot be checked for personal "
                         f"data: {error}", "export the file again from its source document (with its text, "
