@@ -94,6 +94,8 @@ SITE_LANGUAGES = {
     "zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
     "en": {"html_lang": "en", "prefix": "en", "name": "English"},
 }
+# content_model, personal-data guard: values that look personal but may be published, with reasons.
+PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
 # template_env: where the gettext catalogs live; source strings are English.
 TEMPLATE_ENV_LOCALE_DIR = str(ROOT / "i18n")
 TEMPLATE_ENV_SOURCE_LANG = "en"

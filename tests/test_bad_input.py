@@ -139,3 +139,11 @@ def test_the_same_page_slug_in_two_folders_builds(site, tmp_path):
     assert build.returncode == 0, build.log
     assert (tmp_path / "out/other/notice/index.html").is_file()
     assert (tmp_path / "out/en/other/notice/index.html").is_file()
+
+
+def test_a_personal_id_number_stops_the_build_masked(site, tmp_path):
+    path = site / BIRTH_ZH
+    path.write_text(path.read_text(encoding="utf-8") + "\n申請人F131104093，範例A123456789。\n", encoding="utf-8")
+    line = assert_one_problem(run_narrow(site, tmp_path), f"{BIRTH_ZH}:41: personal-data [national-id]:",
+                              "F13****093")
+    assert "F131104093" not in line

@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 import site_context
 from content_lint import LintTarget, lint_targets
+from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
 from .inventory import Entry, check_inventory, read_entries
@@ -61,6 +62,13 @@ def make_item(entry: Entry, renderer: Renderer, languages: dict[str, dict]) -> I
                 template=template or entry.kind.template)
 
 
+def personal_data_problems(settings, content_root: Path, today: datetime.date) -> list:
+    """National ID, resident and mobile numbers and outside e-mail addresses anywhere in the
+    content (text, headers, data files, attachments), unless allow-listed (docs/personal-data.md)."""
+    allowlist = load_allowlist(Path(settings["PERSONAL_DATA_ALLOWLIST"]), today)
+    return scan_tree(content_root, allowlist)
+
+
 class ContentGenerator(Generator):
     """Every content kind, from Markdown files to written pages."""
 
@@ -71,9 +79,10 @@ class ContentGenerator(Generator):
         entries, found = read_entries(content_root, list(languages))
         problems += found
         if not problems:
+            today = datetime.date.today()
             errors, warnings = check_inventory(entries, languages, content_root, reference,
-                                               form_ids=None, today=datetime.date.today())
-            problems += errors
+                                               form_ids=None, today=today)
+            problems += errors + personal_data_problems(self.settings, content_root, today)
             for warning in warnings:
                 print(f"warning: {warning}", file=sys.stderr)
         if problems:

@@ -7,6 +7,8 @@ ARTICLE_PATHS must be empty: the content generator reads every kind itself.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .kinds import KINDS
 
 LANGUAGE_KEYS = {"html_lang", "prefix", "name"}
@@ -36,6 +38,10 @@ def languages_of(settings) -> dict[str, dict]:
 def check(settings) -> None:
     """Every setting the content model relies on; raises SettingsError naming the first bad one."""
     languages_of(settings)
+    allowlist = settings.get("PERSONAL_DATA_ALLOWLIST")
+    if not allowlist or not Path(allowlist).is_file():
+        raise SettingsError(f"PERSONAL_DATA_ALLOWLIST must name the personal-data allow-list file "
+                            f"(.ci/personal-data-allowlist.toml), not {allowlist!r}.")
     for name in ("PAGE_PATHS", "ARTICLE_PATHS"):
         if list(settings.get(name) or []):
             raise SettingsError(f"{name} must be [] (the content generator reads "

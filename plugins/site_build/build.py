@@ -22,9 +22,8 @@ from .errors import problems_of
 from .logs import collecting
 
 
-def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict) -> list[Problem]:
+def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict, collector) -> list[Problem]:
     """Build into `output`; returns the problems Pelican logged (the exceptions propagate)."""
-    collector = collecting(where=content.as_posix())
     settings = load_settings(settings_file, {**overrides, "PATH": str(content.resolve()),
                                              "OUTPUT_PATH": str(output.resolve())})
     pelican = Pelican(settings)
@@ -71,13 +70,18 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
     started = time.monotonic()
     staging = output.with_name(f".{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
+    collector = collecting(where=content.as_posix())
     try:
-        problems = run_pelican(settings_file, content, staging, overrides or {})
+        problems = run_pelican(settings_file, content, staging, overrides or {}, collector)
     except Exception as error:  # noqa: BLE001 (content mistakes become lines; bugs are re-raised)
+        logged = list(collector.problems.values())  # e.g. a plugin that could not be registered
         problems = problems_of(error, display_path(settings_file))
         if problems is None:
             shutil.rmtree(staging, ignore_errors=True)
+            for problem in logged:
+                print(problem, file=stream)
             raise
+        problems = logged + problems
     if problems:
         shutil.rmtree(staging, ignore_errors=True)
         print_problems(problems, "build", stream)
