@@ -5,7 +5,6 @@ SHELL := /bin/bash
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
-PELICAN   := $(VENV)/bin/pelican
 PYBABEL   := $(VENV)/bin/pybabel
 HOST      ?= 127.0.0.1
 PORT      ?= 8000
@@ -17,7 +16,7 @@ CHECKS    := PYTHONPATH=plugins $(PY) -m site_checks
 # `make audit SITE=path` audits another built folder (e.g. staging) instead of a fresh build.
 SITE      ?=
 AUDIT_SITE = $(or $(SITE),$(OUTPUT))
-PELICAN_FLAGS := --fatal warnings -s pelicanconf.py -o $(OUTPUT)
+BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 
 .PHONY: help venv test-deps node-deps build serve test check audit bench-audit i18n-extract i18n-update i18n-compile clean
 
@@ -56,13 +55,14 @@ node_modules/.stamp: package.json package-lock.json
 
 node-deps: test-deps node_modules/.stamp
 
+# Every content mistake is one line `path:line: stage [rule]: message. Fix: …`; a failed
+# build leaves $(OUTPUT)/ as it was.
 build: venv
-	$(PELICAN) content $(PELICAN_FLAGS)
+	$(BUILD) build --settings pelicanconf.py --content content --output $(OUTPUT)
 
-# No --fatal here: under autoreload a fatal warning would stop the preview server; a
-# content error is printed (file, line, fix) and the next save rebuilds.
+# Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
 serve: venv
-	$(PELICAN) content -s pelicanconf.py -o $(OUTPUT) --autoreload --listen --bind $(HOST) --port $(PORT)
+	$(BUILD) serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
 
 test: venv test-deps node-deps
 	$(PY) -m pytest

@@ -49,14 +49,19 @@ def copy_fixture_site(destination: Path) -> Path:
     return destination
 
 
-def build_fixture_copy(site: Path, output: Path, **overrides) -> Build:
-    """Build a fixture copy, with settings overrides written into a settings file beside it."""
+def fixture_settings(site: Path, **overrides) -> Path:
+    """A settings file beside a fixture copy: the fixture's settings, its own content, overrides."""
     settings = site / "overrideconf.py"
     lines = [f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(site)!r}]", "from fixtureconf import *",
              f"PATH = {str(site / 'content')!r}", f"OFFICE_DATA_FILE = {str(site / 'content/office.toml')!r}"]
     lines += [f"{key} = {value!r}" for key, value in overrides.items()]
     settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return run_pelican(site / "content", settings, output, cwd=site)
+    return settings
+
+
+def build_fixture_copy(site: Path, output: Path, columns: int = 200, **overrides) -> Build:
+    """Build a fixture copy (from inside it, so paths show as `content/…`), with overrides."""
+    return run_pelican(site / "content", fixture_settings(site, **overrides), output, cwd=site, columns=columns)
 
 
 def page_language(output: Path, page: Path) -> str:

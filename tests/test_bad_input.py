@@ -26,11 +26,8 @@ def edit(path, old, new):
 
 
 def run_narrow(site, tmp_path):
-    settings = site / "overrideconf.py"
-    settings.write_text(f"import sys; sys.path[:0] = [{str(ROOT)!r}, {str(site)!r}]\nfrom fixtureconf import *\n"
-                        f"PATH = {str(site / 'content')!r}\n"
-                        f"OFFICE_DATA_FILE = {str(site / 'content/office.toml')!r}\n", encoding="utf-8")
-    return run_pelican(site / "content", settings, tmp_path / "out", cwd=site, columns=40)
+    """A build in a 40-column terminal, its output piped (as in CI)."""
+    return build_fixture_copy(site, tmp_path / "out", columns=40)
 
 
 def problem_lines(build) -> list[str]:
