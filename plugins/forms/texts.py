@@ -36,7 +36,8 @@ MESSAGES = {
     "about": N_("About this form"),
     "official": N_("This is not the official form. The office counter has the official form; use this "
                    "one to prepare, or ask at the counter whether it is accepted."),
-    "fictitious": N_("Every name, number and address in this example is fictitious."),
+    "fictitious": N_("Every name, number and address in this example is fictitious; ID numbers show the "
+                     "well-known sample number A123456789."),
     "sign_here": N_("Sign here by hand."),
     "seal_here": N_("Seal or sign here by hand."),
     "updated": N_("Updated: {date}"),

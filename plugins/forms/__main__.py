@@ -1,0 +1,39 @@
+"""`python -m forms`: check and generate every form, print problems one per line or a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from problems import ProblemsFound, print_problems
+
+from .definitions import form_folders, load_definitions
+from .generate import generate
+from .supplied import check_supplied
+
+LANGUAGES = ("zh-tw", "en")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m forms", description=__doc__)
+    parser.add_argument("--forms", type=Path, default=Path("forms"), help="the folder of form definitions")
+    parser.add_argument("--out", type=Path, default=Path("output/forms"), help="where the files go")
+    parser.add_argument("--cache", type=Path, default=Path(".cache/forms"), help="the generation cache")
+    parser.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    args = parser.parse_args(argv)
+    try:
+        forms = load_definitions(args.forms, LANGUAGES)
+    except ProblemsFound as found:
+        return print_problems(found.problems, "forms") and ProblemsFound.exitcode
+    problems = check_supplied(form_folders(args.forms), list(LANGUAGES))
+    if problems:
+        return print_problems(problems, "forms") and ProblemsFound.exitcode
+    report = generate(forms, args.out, args.cache, args.workers, LANGUAGES)
+    print(f"forms: {len(forms)} form(s), {len(report.files)} file(s), {report.regenerated} regenerated, "
+          f"{report.written} written, {report.seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
