@@ -6,13 +6,16 @@ Definitions: `forms/<form-id>/form.yaml` (schema in `forms.schema`, described in
 
 API
 ---
-`load_definitions(forms_dir, languages, topics=DEFAULT_TOPICS, guides=DEFAULT_GUIDES,
-personal_data_check=None) -> list[Form]`
+`load_definitions(forms_dir, languages, *, allowlist, topics=DEFAULT_TOPICS,
+guides=DEFAULT_GUIDES) -> list[Form]`
     Read and check every definition; raises `problems.ProblemsFound` with every mistake, each
     naming file and line (`forms/x/form.yaml:12: forms [duplicate-id]: … Fix: …`). A `Form` has
     `id` (the folder name), `folder`, `source`, `definition` (a `FormDefinition`) and `fields()`.
-    `personal_data_check(path_shown, text, line) -> list[Problem]` is called for every example
-    value (the personal-data guard's scan).
+    Every example value goes through the personal-data guard (`personal_data.scan_text`) with
+    `allowlist` (`personal_data.load_allowlist(personal_data.ALLOWLIST_FILE, today)`): an ID
+    number with a valid checksum that is not allow-listed is a problem (stage personal-data).
+    `topics` and `guides` are the accepted keys (pass those of content/data/topics.yaml and
+    the guides once they exist).
 
 `check_supplied(form_folders, languages) -> list[Problem]`
     Check official files in `forms/<id>/files/` (`<lang>-<variant>.<pdf|odt>`): a PDF must be

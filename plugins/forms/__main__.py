@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
+from personal_data import ALLOWLIST_FILE, load_allowlist
 from problems import ProblemsFound, print_problems
 
 from .definitions import form_folders, load_definitions
@@ -23,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
     args = parser.parse_args(argv)
     try:
-        forms = load_definitions(args.forms, LANGUAGES)
+        allowlist = load_allowlist(Path(ALLOWLIST_FILE), datetime.date.today())
+        forms = load_definitions(args.forms, LANGUAGES, allowlist=allowlist)
     except ProblemsFound as found:
         return print_problems(found.problems, "forms") and ProblemsFound.exitcode
     problems = check_supplied(form_folders(args.forms), list(LANGUAGES))

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from content_model.front_matter import Location, SourceError, decode, display_path, load_yaml
 from content_model.schemas.common import SLUG_PATTERN
 from content_model.validation import problem_of
+from personal_data import AllowList, scan_text
 from problems import Problem, ProblemsFound
 
 from .schema import FormDefinition, FormField
@@ -61,17 +62,18 @@ def form_folders(forms_dir: Path) -> list[Path]:
     return sorted(path.parent for path in Path(forms_dir).glob(f"*/{DEFINITION}"))
 
 
-def load_definitions(forms_dir: Path, languages: Iterable[str], topics: Iterable[str] = DEFAULT_TOPICS,
-                     guides: Iterable[str] = DEFAULT_GUIDES, personal_data_check=None) -> list[Form]:
+def load_definitions(forms_dir: Path, languages: Iterable[str], *, allowlist: AllowList,
+                     topics: Iterable[str] = DEFAULT_TOPICS, guides: Iterable[str] = DEFAULT_GUIDES) -> list[Form]:
     """Every form under `forms_dir`, sorted by id; raises ProblemsFound with every mistake found.
 
-    `personal_data_check(path_shown, text, line) -> list[Problem]` checks each example value."""
+    Every example value is checked by the personal-data guard against `allowlist`
+    (`personal_data.load_allowlist(ALLOWLIST_FILE, today)`)."""
     forms, problems = [], []
     for folder in form_folders(forms_dir):
         form, found = load_form(folder, list(languages))
         problems += found
         if form is not None:
-            problems += check_form(form, set(topics), set(guides), personal_data_check)
+            problems += check_form(form, set(topics), set(guides), allowlist)
             forms.append(form)
     if problems:
         raise ProblemsFound(problems)
@@ -119,7 +121,7 @@ def _field_id_at(data: object, location: tuple) -> str | None:
     return field_data.get("id") if isinstance(field_data, dict) else None
 
 
-def check_form(form: Form, topics: set[str], guides: set[str], personal_data_check=None) -> list[Problem]:
+def check_form(form: Form, topics: set[str], guides: set[str], allowlist: AllowList) -> list[Problem]:
     """The rules beyond the schema, each a Problem at the line of the value."""
     definition = form.definition
     problems = []
@@ -134,8 +136,7 @@ def check_form(form: Form, topics: set[str], guides: set[str], personal_data_che
     for location, form_field in form.fields():
         problems += [_problem(form, (*location, key), rule, f"field `{form_field.id}`: {message}", fix)
                      for key, rule, message, fix in example_mistakes(form_field)]
-        if personal_data_check is not None:
-            problems += _personal_data(form, location, form_field, personal_data_check)
+        problems += _personal_data(form, location, form_field, allowlist)
     return problems
 
 
@@ -194,11 +195,12 @@ def _is_date(value: str) -> bool:
     return bool(re.match(r"^\d{4}-\d{2}-\d{2}$", value))
 
 
-def _personal_data(form: Form, location: tuple, form_field: FormField, check) -> list[Problem]:
-    if form_field.type in ("checkbox", "choice"):
-        return []
+def _personal_data(form: Form, location: tuple, form_field: FormField, allowlist: AllowList) -> list[Problem]:
+    """The guard's problems in the field's example values, each naming the field."""
     line = form.line_of((*location, "example"))
-    return [problem for text in example_texts(form_field) for problem in check(form.source, text, line)]
+    found = [problem for text in example_texts(form_field) for problem in scan_text(form.source, text, allowlist)]
+    return [Problem(p.path, line, p.stage, p.rule, f"field `{form_field.id}`: example: {p.message}", p.fix)
+            for p in found]
 
 
 def _problem(form: Form, location: tuple, rule: str, message: str, fix: str) -> Problem:
