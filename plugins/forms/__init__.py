@@ -29,7 +29,8 @@ guides=DEFAULT_GUIDES) -> list[Form]`
     translations of its words, library versions, the installed face) changed are generated in
     `workers` processes (default: one per core); a file is written into `out_dir` only when its
     bytes differ. The report lists every file (`FileEntry`: form_id, lang, variant, format,
-    path relative to out_dir, bytes, pages, sha256, updated, supplied) and counts `regenerated`
+    path relative to out_dir, bytes, pages (None for an ODT: LibreOffice paginates it differently
+    from the PDF, and other programs will too), sha256, updated, supplied) and counts `regenerated`
     (files generated) and `written` (files written into out_dir).
 
 `pdf_facts(path_or_bytes) -> PdfFacts` and `tagging_mistakes(facts)` read a PDF's tags with pikepdf.

@@ -55,7 +55,6 @@ def find_face(family: str = FAMILY) -> FaceFile:
 
 def subset_face(face: FaceFile, characters: set[str]) -> bytes:
     """The face with only `characters` and printable ASCII, as an OpenType (CFF) font file."""
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
     options = subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
@@ -63,7 +62,9 @@ def subset_face(face: FaceFile, characters: set[str]) -> bytes:
     options.drop_tables += ["GSUB", "GPOS", "BASE", "VORG", "vhea", "vmtx"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(char) for char in set(characters) | ASCII})
-    subsetter.subset(font)
     buffer = io.BytesIO()
-    font.save(buffer)
+    # recalcTimestamp=False: keep the face's own head.modified, not the clock (reproducible files).
+    with TTFont(face.path, fontNumber=face.index, lazy=True, recalcTimestamp=False) as font:
+        subsetter.subset(font)
+        font.save(buffer)
     return buffer.getvalue()

@@ -38,7 +38,7 @@ class FileEntry:
     format: str  # pdf or odt
     path: str  # relative to the output folder, with '/'
     bytes: int
-    pages: int  # an ODT's pages are those of the PDF of the same language and variant (same A4 layout)
+    pages: int | None  # None for an ODT: its pages depend on the program and fonts that open it
     sha256: str
     updated: str  # YYYY-MM-DD, the definition's `updated`
     supplied: bool  # an official file from forms/<id>/files/, not generated
@@ -98,11 +98,11 @@ def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
         for variant, doc in docs.items():
             pdf_data = _supplied_or(supplied.get((lang, variant, "pdf")), lambda: render_pdf(doc, font, env).data)
             odt_data = _supplied_or(supplied.get((lang, variant, "odt")), lambda: render_odt(doc))
-            pages = pdf_facts(pdf_data).pages
+            pages = {"pdf": pdf_facts(pdf_data).pages, "odt": None}
             for fmt, data in (("pdf", pdf_data), ("odt", odt_data)):
                 name = f"{form.id}-{variant}-{lang}.{fmt}"
                 (partial / name).write_bytes(data)
-                entries.append(asdict(FileEntry(form.id, lang, variant, fmt, f"{form.id}/{name}", len(data), pages,
+                entries.append(asdict(FileEntry(form.id, lang, variant, fmt, f"{form.id}/{name}", len(data), pages[fmt],
                                                 sha256(data), form.definition.updated.isoformat(),
                                                 (lang, variant, fmt) in supplied)))
     (partial / ENTRIES).write_text(json.dumps(entries, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -8,6 +8,8 @@ import datetime
 import io
 
 from odf import dc, meta
+from odf.element import Element
+from odf.namespaces import nsdict
 from odf.opendocument import OpenDocumentText
 from odf.style import (DefaultStyle, FontFace, Footer, MasterPage, PageLayout, PageLayoutProperties,
                        ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TableProperties,
@@ -26,6 +28,7 @@ ODF_LANGUAGE = {"zh-tw": ("zh", "TW", "Hant"), "en": ("en", "", "")}  # fo:langu
 
 def render_odt(doc: Document) -> bytes:
     """The document as ODT bytes, reproducible: entry times are the definition's date."""
+    _fix_namespaces()
     odt = OpenDocumentText()
     styles = _add_styles(odt, doc.lang)
     _add_meta(odt, doc)
@@ -33,6 +36,17 @@ def render_odt(doc: Document) -> bytes:
     buffer = io.BytesIO()
     odt.write(buffer)
     return reproducible_zip(buffer.getvalue(), doc.updated)
+
+
+def _fix_namespaces() -> None:
+    """Declare the same namespaces in every document.
+
+    odfpy keeps the namespaces it has seen in one dict shared by every element of the process
+    (`Element.namespaces`, "a static variable") and declares all of them at the root, so a
+    document's XML depends on what the process made before it. Setting that dict to every known
+    namespace, in odfpy's own fixed order, before each document makes the output reproducible."""
+    Element.namespaces.clear()
+    Element.namespaces.update(sorted(nsdict.items()))  # {namespace URI: prefix}
 
 
 def _text_properties(lang: str, size: str) -> TextProperties:
