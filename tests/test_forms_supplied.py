@@ -11,6 +11,7 @@ from forms_support import LANGUAGES, minimal_form
 
 from forms import check_supplied, generate, load_definitions, pdf_facts
 from personal_data import ALLOWLIST_FILE, load_allowlist
+from problems import ProblemsFound
 from support import ROOT
 
 ALLOWLIST = load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date(2026, 11, 30))
@@ -114,3 +115,12 @@ def test_only_the_changed_form_is_regenerated(tmp_path):
     third = run()
     assert (third.regenerated, third.written) == (0, 0)
     assert len(list((tmp_path / "cache" / "form-b").iterdir())) == 1  # the old key is pruned
+
+
+def test_generate_refuses_a_bad_supplied_file(form_folder, tmp_path):
+    (form_folder / "files" / "en-blank.docx").write_bytes(b"PK\x03\x04")
+    forms = load_definitions(form_folder.parent, LANGUAGES, allowlist=ALLOWLIST)
+    with pytest.raises(ProblemsFound) as caught:
+        generate(forms, tmp_path / "out", tmp_path / "cache", workers=1)
+    assert [p.rule for p in caught.value.problems] == ["word-without-odf"]
+    assert not (tmp_path / "out").exists()

@@ -21,7 +21,8 @@ guides=DEFAULT_GUIDES) -> list[Form]`
     Check official files in `forms/<id>/files/` (`<lang>-<variant>.<pdf|odt>`): a PDF must be
     tagged (StructTreeRoot, MarkInfo Marked, /Lang, title, embedded fonts), an ODT valid
     (`mimetype` first and stored, content.xml parses), a .doc/.docx needs an .odt beside it.
-    Run it before `generate`, which copies such files in place of the generated ones.
+    `generate` runs it first (and raises ProblemsFound), then copies such files in place of
+    the generated ones.
 
 `generate(forms, out_dir, cache_dir, workers=None, languages=("zh-tw", "en")) -> GenerationReport`
     Write `<out_dir>/<id>/<id>-<variant>-<lang>.<pdf|odt>` for every form, language and variant.

@@ -10,9 +10,8 @@ from pathlib import Path
 from personal_data import ALLOWLIST_FILE, load_allowlist
 from problems import ProblemsFound, print_problems
 
-from .definitions import form_folders, load_definitions
+from .definitions import load_definitions
 from .generate import generate
-from .supplied import check_supplied
 
 LANGUAGES = ("zh-tw", "en")
 
@@ -27,12 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         allowlist = load_allowlist(Path(ALLOWLIST_FILE), datetime.date.today())
         forms = load_definitions(args.forms, LANGUAGES, allowlist=allowlist)
+        report = generate(forms, args.out, args.cache, args.workers, LANGUAGES)
     except ProblemsFound as found:
         return print_problems(found.problems, "forms") and ProblemsFound.exitcode
-    problems = check_supplied(form_folders(args.forms), list(LANGUAGES))
-    if problems:
-        return print_problems(problems, "forms") and ProblemsFound.exitcode
-    report = generate(forms, args.out, args.cache, args.workers, LANGUAGES)
     print(f"forms: {len(forms)} form(s), {len(report.files)} file(s), {report.regenerated} regenerated, "
           f"{report.written} written, {report.seconds:.2f} s")
     return 0

@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from problems import ProblemsFound
+
 from .cache import code_key, form_key, sha256
 from .definitions import Form
 from .fonts import find_face, subset_face
@@ -22,7 +24,7 @@ from .layout import VARIANTS, document
 from .odt import render_odt
 from .pdf import environment, render_pdf
 from .pdfcheck import pdf_facts
-from .supplied import supplied_files
+from .supplied import check_supplied, supplied_files
 from .texts import load_texts
 
 ENTRIES = "entries.json"
@@ -55,22 +57,29 @@ class GenerationReport:
 
 def generate(forms: list[Form], out_dir: Path, cache_dir: Path, workers: int | None = None,
              languages: tuple[str, ...] = ("zh-tw", "en")) -> GenerationReport:
-    """Generate what changed, in `workers` processes (default: one per core), then publish."""
+    """Generate what changed, in `workers` processes (default: one per core), then publish.
+
+    Raises ProblemsFound when a supplied file is wrong (checked first, every run)."""
     start = time.perf_counter()
     languages = list(languages)
+    problems = check_supplied([form.folder for form in forms], languages)
+    if problems:
+        raise ProblemsFound(problems)
     face = find_face()
     common = code_key(face, {lang: load_texts(lang).table() for lang in languages})
     stores = {form.id: Path(cache_dir) / form.id / form_key(form, languages, common) for form in forms}
     todo = [form for form in forms if not (stores[form.id] / ENTRIES).is_file()]
-    for form, entries in zip(todo, _run(todo, languages, stores, workers)):
+    _run(todo, languages, stores, workers)
+    for form in todo:
         _prune(stores[form.id])
     files, written = [], 0
     for form in forms:
         entries = [FileEntry(**entry) for entry in json.loads((stores[form.id] / ENTRIES).read_text("utf-8"))]
         written += sum(_publish(stores[form.id], entry, Path(out_dir)) for entry in entries)
         files += entries
-    return GenerationReport(tuple(files), sum(1 for f in files if f.form_id in {t.id for t in todo}), written,
-                            tuple(form.id for form in todo), round(time.perf_counter() - start, 3))
+    regenerated = tuple(form.id for form in todo)
+    return GenerationReport(tuple(files), sum(1 for f in files if f.form_id in regenerated), written,
+                            regenerated, round(time.perf_counter() - start, 3))
 
 
 def _run(todo: list[Form], languages: list[str], stores: dict, workers: int | None) -> list:
