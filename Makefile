@@ -12,18 +12,24 @@ OUTPUT    ?= output
 # Debian packages: browser and driver for tests and the audit, CJK fonts for screenshots
 # and PDFs, Java for the Nu HTML Checker, Node.js/npm for the pinned axe-core and vnu.jar.
 TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless
+# Debian packages the build needs: the one face of the generated forms (Noto Sans CJK TC) and
+# poppler-utils (pdftotext, pdfinfo: reading PDFs). Tests also need LibreOffice (Writer, no GUI,
+# ~260 MB) to prove each generated ODT opens: installed by `test` only, never by `serve`.
+BUILD_APT := fonts-noto-cjk poppler-utils
+FORMS_TEST_APT := libreoffice-writer-nogui
 CHECKS    := PYTHONPATH=plugins $(PY) -m site_checks
 # `make audit SITE=path` audits another built folder (e.g. staging) instead of a fresh build.
 SITE      ?=
 AUDIT_SITE = $(or $(SITE),$(OUTPUT))
 BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 
-.PHONY: help venv test-deps node-deps build serve test check audit bench-audit i18n-extract i18n-update i18n-compile clean
+.PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit bench-audit i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
+	@echo "make forms   generate every form (PDF, ODT; blank and example) into $(OUTPUT)/forms"
 	@echo "make check   fast checks: content lint (in the build), links, message catalogs"
 	@echo "make audit   axe-core in Chromium and the Nu HTML Checker on every page (SITE=path for another build)"
 	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
@@ -40,6 +46,20 @@ $(VENV)/.stamp: pyproject.toml
 venv: $(VENV)/.stamp
 
 # Install Debian packages only when something is missing (apt needs root, as in CI).
+build-deps:
+	@missing=""; for p in $(BUILD_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+forms-test-deps:
+	@missing=""; for p in $(FORMS_TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages (tests only):$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
 test-deps:
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
@@ -57,15 +77,19 @@ node-deps: test-deps node_modules/.stamp
 
 # Every content mistake is one line `path:line: stage [rule]: message. Fix: …`; a failed
 # build leaves $(OUTPUT)/ as it was.
-build: venv
+build: venv build-deps
 	$(BUILD) build --settings pelicanconf.py --content content --output $(OUTPUT)
 
 # Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
-serve: venv
+serve: venv build-deps
 	$(BUILD) serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
 
-test: venv test-deps node-deps
+test: venv build-deps test-deps forms-test-deps node-deps
 	$(PY) -m pytest
+
+# The forms engine alone (until it is wired into the Pelican build): cached, so a second run writes nothing.
+forms: venv build-deps
+	PYTHONPATH=plugins $(PY) -m forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
 
 check: build
 	$(CHECKS) links --site $(OUTPUT)

@@ -1,0 +1,38 @@
+"""`python -m forms`: check and generate every form, print problems one per line or a summary."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+
+from personal_data import ALLOWLIST_FILE, load_allowlist
+from problems import ProblemsFound, print_problems
+
+from .definitions import load_definitions
+from .generate import generate
+
+LANGUAGES = ("zh-tw", "en")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m forms", description=__doc__)
+    parser.add_argument("--forms", type=Path, default=Path("forms"), help="the folder of form definitions")
+    parser.add_argument("--out", type=Path, default=Path("output/forms"), help="where the files go")
+    parser.add_argument("--cache", type=Path, default=Path(".cache/forms"), help="the generation cache")
+    parser.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    args = parser.parse_args(argv)
+    try:
+        allowlist = load_allowlist(Path(ALLOWLIST_FILE), datetime.date.today())
+        forms = load_definitions(args.forms, LANGUAGES, allowlist=allowlist)
+        report = generate(forms, args.out, args.cache, args.workers, LANGUAGES)
+    except ProblemsFound as found:
+        return print_problems(found.problems, "forms") and ProblemsFound.exitcode
+    print(f"forms: {len(forms)} form(s), {len(report.files)} file(s), {report.regenerated} regenerated, "
+          f"{report.written} written, {report.seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Read every `forms/<form-id>/form.yaml`, check it against the schema and the rules a schema
+cannot say (unique ids, examples that fit their field), and report each mistake as a Problem
+with the file and line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from content_model.front_matter import Location, SourceError, decode, display_path, load_yaml
+from content_model.schemas.common import SLUG_PATTERN
+from content_model.validation import problem_of
+from personal_data import AllowList, scan_text
+from problems import Problem, ProblemsFound
+
+from .schema import FormDefinition, FormField
+
+STAGE = "forms"
+DEFINITION = "form.yaml"
+# The keys of content/data/topics.yaml and the guide slugs, until the lead passes the real lists.
+DEFAULT_TOPICS = ("births-deaths", "marriage-family", "residence", "id-documents",
+                  "transcripts-certificates", "names-status", "general")
+DEFAULT_GUIDES = ("birth", "death", "marriage", "divorce", "moving", "id-card", "transcript", "seal",
+                  "adoption", "guardianship", "name-change", "indigenous-status", "initial-registration",
+                  "household-split", "delegation")
+EXAMPLE_PATTERNS = {
+    "id-number": (r"^[A-Z][0-9]{9}$", "a letter and nine digits, e.g. A123456789"),
+    "phone": (r"^[0-9+()\- ]{6,20}$", "digits with optional spaces, '-', '(', ')' or '+', e.g. 04-2635-0000"),
+}
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form definition as read: its id (the folder name), where it is, and its content."""
+
+    id: str
+    folder: Path
+    source: str  # the definition's path as shown in messages
+    definition: FormDefinition
+    lines: dict[Location, int] = field(repr=False, compare=False)
+
+    def line_of(self, location: Location) -> int:
+        location = tuple(location)
+        while location and location not in self.lines:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+    def fields(self) -> Iterator[tuple[tuple, FormField]]:
+        """(location, field) for every field, in order."""
+        for s, section in enumerate(self.definition.sections):
+            for f, form_field in enumerate(section.fields):
+                yield ("sections", s, "fields", f), form_field
+
+
+def form_folders(forms_dir: Path) -> list[Path]:
+    """Every folder under forms/ that holds a definition, sorted by name."""
+    return sorted(path.parent for path in Path(forms_dir).glob(f"*/{DEFINITION}"))
+
+
+def load_definitions(forms_dir: Path, languages: Iterable[str], *, allowlist: AllowList,
+                     topics: Iterable[str] = DEFAULT_TOPICS, guides: Iterable[str] = DEFAULT_GUIDES) -> list[Form]:
+    """Every form under `forms_dir`, sorted by id; raises ProblemsFound with every mistake found.
+
+    Every example value is checked by the personal-data guard against `allowlist`
+    (`personal_data.load_allowlist(ALLOWLIST_FILE, today)`)."""
+    forms, problems = [], []
+    for folder in form_folders(forms_dir):
+        form, found = load_form(folder, list(languages))
+        problems += found
+        if form is not None:
+            problems += check_form(form, set(topics), set(guides), allowlist)
+            forms.append(form)
+    if problems:
+        raise ProblemsFound(problems)
+    return forms
+
+
+def load_form(folder: Path, languages: list[str]) -> tuple[Form | None, list[Problem]]:
+    """(the form, []) or (None, its problems) for one folder."""
+    path = folder / DEFINITION
+    shown = display_path(path)
+    if not re.match(SLUG_PATTERN, folder.name):
+        return None, [Problem(shown, None, STAGE, "form-id", f"the folder name `{folder.name}` is not a form id",
+                              "rename the folder with lower-case ASCII letters, digits and '-', e.g. "
+                              "forms/marriage-agreement")]
+    try:
+        data, lines = load_yaml(shown, decode(shown, path.read_bytes()))
+    except SourceError as error:
+        return None, [error.problem]
+    lines.setdefault((), 1)
+    form = Form(folder.name, folder, shown, None, lines)  # type: ignore[arg-type]
+    try:
+        definition = FormDefinition.model_validate(data, context={"languages": languages})
+    except ValidationError as error:
+        return None, [_schema_problem(e, form, data) for e in error.errors(include_url=False)]
+    return Form(folder.name, folder, shown, definition, lines), []
+
+
+def _schema_problem(error: dict, form: Form, data: object) -> Problem:
+    problem = problem_of(error, FormDefinition, form.source, form.line_of, STAGE)
+    name = _field_id_at(data, tuple(error["loc"]))
+    if name is None:
+        return problem
+    return Problem(problem.path, problem.line, problem.stage, problem.rule,
+                   f"field `{name}`: {problem.message}", problem.fix)
+
+
+def _field_id_at(data: object, location: tuple) -> str | None:
+    """The `id` of the field a location is inside, when there is one."""
+    if len(location) < 4 or location[0] != "sections" or location[2] != "fields":
+        return None
+    try:
+        field_data = data["sections"][location[1]]["fields"][location[3]]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return field_data.get("id") if isinstance(field_data, dict) else None
+
+
+def check_form(form: Form, topics: set[str], guides: set[str], allowlist: AllowList) -> list[Problem]:
+    """The rules beyond the schema, each a Problem at the line of the value."""
+    definition = form.definition
+    problems = []
+    if definition.topic not in topics:
+        problems.append(_problem(form, ("topic",), "unknown-topic", f"unknown topic `{definition.topic}`",
+                                 f"write one of: {', '.join(sorted(topics))}"))
+    for index, slug in enumerate(definition.guides):
+        if slug not in guides:
+            problems.append(_problem(form, ("guides", index), "unknown-guide", f"unknown guide `{slug}`",
+                                     f"write one of: {', '.join(sorted(guides))}"))
+    problems += _duplicate_ids(form)
+    for location, form_field in form.fields():
+        problems += [_problem(form, (*location, key), rule, f"field `{form_field.id}`: {message}", fix)
+                     for key, rule, message, fix in example_mistakes(form_field)]
+        problems += _personal_data(form, location, form_field, allowlist)
+    return problems
+
+
+def _duplicate_ids(form: Form) -> list[Problem]:
+    problems, seen_fields, seen_sections = [], {}, {}
+    for s, section in enumerate(form.definition.sections):
+        if section.id in seen_sections:
+            problems.append(_problem(form, ("sections", s, "id"), "duplicate-id",
+                                     f"the section id `{section.id}` is used twice (first on line "
+                                     f"{seen_sections[section.id]})", "give each section its own id"))
+        seen_sections.setdefault(section.id, form.line_of(("sections", s, "id")))
+    for location, form_field in form.fields():
+        line = form.line_of((*location, "id"))
+        if form_field.id in seen_fields:
+            problems.append(_problem(form, (*location, "id"), "duplicate-id",
+                                     f"the field id `{form_field.id}` is used twice (first on line "
+                                     f"{seen_fields[form_field.id]})",
+                                     "give each field its own id, unique in the whole form"))
+        seen_fields.setdefault(form_field.id, line)
+    return problems
+
+
+def example_mistakes(form_field: FormField) -> list[tuple[str, str, str, str]]:
+    """[(key, rule, message, fix)] for an example or choice list that does not fit the field's type."""
+    kind, values = form_field.type, example_texts(form_field)
+    mistakes = []
+    if (kind == "choice") != bool(form_field.choices):
+        mistakes.append(("choices", "choices", "a choice field needs `choices`, and only a choice field has them",
+                         "list the options under `choices` for a choice field, or remove `choices`"))
+    for value in values:
+        if kind == "checkbox" and value not in ("yes", "no"):
+            mistakes.append(("example", "example", f"a checkbox example is `{value}`", "write `yes` or `no`"))
+        if kind == "choice" and value not in {choice.key for choice in form_field.choices}:
+            mistakes.append(("example", "example", f"the example `{value}` is not one of the choices",
+                             "write the `key` of one of the choices"))
+        if kind == "date" and not _is_date(value):
+            mistakes.append(("example", "example", f"the example date `{value}` is not YYYY-MM-DD",
+                             "write the date as YYYY-MM-DD, e.g. 2026-01-15"))
+        if kind in EXAMPLE_PATTERNS and not re.match(EXAMPLE_PATTERNS[kind][0], value):
+            mistakes.append(("example", "example", f"the example `{value}` is not a valid {kind}",
+                             f"write {EXAMPLE_PATTERNS[kind][1]}"))
+    return sorted(set(mistakes))
+
+
+def example_texts(form_field: FormField) -> list[str]:
+    """The example value's texts: one, or one per language."""
+    example = form_field.example
+    return sorted(set(example.root.values())) if hasattr(example, "root") else [example]
+
+
+def _is_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return bool(re.match(r"^\d{4}-\d{2}-\d{2}$", value))
+
+
+def _personal_data(form: Form, location: tuple, form_field: FormField, allowlist: AllowList) -> list[Problem]:
+    """The guard's problems in the field's example values, each naming the field."""
+    line = form.line_of((*location, "example"))
+    found = [problem for text in example_texts(form_field) for problem in scan_text(form.source, text, allowlist)]
+    return [Problem(p.path, line, p.stage, p.rule, f"field `{form_field.id}`: example: {p.message}", p.fix)
+            for p in found]
+
+
+def _problem(form: Form, location: tuple, rule: str, message: str, fix: str) -> Problem:
+    return Problem(form.source, form.line_of(location), STAGE, rule, message, fix)
