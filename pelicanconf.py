@@ -96,6 +96,9 @@ SITE_LANGUAGES = {
 }
 # content_model, personal-data guard: values that look personal but may be published, with reasons.
 PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
+# forms: the form definitions, and where generated files are kept between builds.
+FORMS_DIR = str(ROOT / "forms")
+FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")
 # template_env: where the gettext catalogs live; source strings are English.
 TEMPLATE_ENV_LOCALE_DIR = str(ROOT / "i18n")
 TEMPLATE_ENV_SOURCE_LANG = "en"

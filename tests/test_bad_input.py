@@ -140,7 +140,9 @@ def test_the_same_page_slug_in_two_folders_builds(site, tmp_path):
 
 def test_a_personal_id_number_stops_the_build_masked(site, tmp_path):
     path = site / BIRTH_ZH
-    path.write_text(path.read_text(encoding="utf-8") + "\n申請人F131104093，範例A123456789。\n", encoding="utf-8")
-    line = assert_one_problem(run_narrow(site, tmp_path), f"{BIRTH_ZH}:41: personal-data [national-id]:",
+    text = path.read_text(encoding="utf-8") + "\n申請人F131104093，範例A123456789。\n"
+    path.write_text(text, encoding="utf-8")
+    planted = text.count("\n")
+    line = assert_one_problem(run_narrow(site, tmp_path), f"{BIRTH_ZH}:{planted}: personal-data [national-id]:",
                               "F13****093")
     assert "F131104093" not in line

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from content_model.labels import file_label, human_size
+from content_model.labels import file_label
+from template_env.sizes import human_size
 from support import ROOT
 from template_env.catalogs import load_all
 

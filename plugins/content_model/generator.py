@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ from content_lint import LintTarget, lint_targets
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
+from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import section_kind
@@ -62,43 +64,66 @@ def make_item(entry: Entry, renderer: Renderer, languages: dict[str, dict]) -> I
                 template=template or entry.kind.template)
 
 
-def personal_data_problems(settings, content_root: Path, today: datetime.date) -> list:
-    """National ID, resident and mobile numbers and outside e-mail addresses anywhere in the
-    content (text, headers, data files, attachments), unless allow-listed (docs/personal-data.md)."""
+@dataclass(frozen=True)
+class Sources:
+    """Everything a build reads, checked: Markdown entries, reference data, form definitions."""
+
+    entries: list[Entry]
+    reference: object
+    forms: list
+
+
+def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> Sources:
+    """Read and check all content, data and forms; raises ProblemsFound with every mistake."""
+    today = datetime.date.today()
+    reference, problems = load_reference(content_root / DATA_FOLDER, list(languages))
+    entries, found = read_entries(content_root, list(languages))
+    problems += found
+    if problems:
+        raise ProblemsFound(problems)
     allowlist = load_allowlist(Path(settings["PERSONAL_DATA_ALLOWLIST"]), today)
-    return scan_tree(content_root, allowlist)
+    guide_slugs = {entry.slug for entry in entries if entry.kind.name == "guide"}
+    try:
+        forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist)
+    except ProblemsFound as error:
+        forms, problems = [], list(error.problems)
+    errors, warnings = check_inventory(entries, languages, content_root, reference,
+                                       form_ids=frozenset(form.id for form in forms), today=today)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    problems += errors + scan_tree(content_root, allowlist)
+    if problems:
+        raise ProblemsFound(problems)
+    return Sources(entries, reference, forms)
+
+
+def lint(sources: Sources, items: list[Item], settings, content_root: Path, languages) -> None:
+    """The content lint over every Markdown item and every form text; raises ProblemsFound."""
+    targets = [lint_target(entry, item) for entry, item in zip(sources.entries, items)]
+    targets += [form_lint_target(form, lang) for form in sources.forms for lang in languages]
+    problems = lint_targets(targets, settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
+                            urlsplit(settings["SITEURL"]).path.rstrip("/"))
+    if problems:
+        raise ProblemsFound(problems)
 
 
 class ContentGenerator(Generator):
-    """Every content kind, from Markdown files to written pages."""
+    """Every content kind: read and checked, rendered, linted, indexed, then written."""
 
     def generate_context(self) -> None:
         languages = languages_of(self.settings)
         content_root = Path(self.settings["PATH"])
-        reference, problems = load_reference(content_root / DATA_FOLDER, list(languages))
-        entries, found = read_entries(content_root, list(languages))
-        problems += found
-        if not problems:
-            today = datetime.date.today()
-            errors, warnings = check_inventory(entries, languages, content_root, reference,
-                                               form_ids=None, today=today)
-            problems += errors + personal_data_problems(self.settings, content_root, today)
-            for warning in warnings:
-                print(f"warning: {warning}", file=sys.stderr)
-        if problems:
-            raise ProblemsFound(problems)
+        sources = read_sources(self.settings, content_root, languages)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         renderer = Renderer(self.settings, self.settings["SITEURL"], content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
-        items = [make_item(entry, renderer, languages) for entry in entries]
-        lint_problems = lint_targets([lint_target(e, i) for e, i in zip(entries, items)], self.settings,
-                                     tuple(reference.glossary.root), content_root / FILES_FOLDER,
-                                     urlsplit(self.settings["SITEURL"]).path.rstrip("/"))
-        if lint_problems:
-            raise ProblemsFound(lint_problems)
+        items = [make_item(entry, renderer, languages) for entry in sources.entries]
+        lint(sources, items, self.settings, content_root, languages)
+        report = generate_files(self.settings, sources.forms, Path(self.output_path))
+        items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
         index = SiteIndex(items, languages)
         self.context[site_context.SITE_INDEX] = index
-        self.context[site_context.REFERENCE] = reference
+        self.context[site_context.REFERENCE] = sources.reference
         if index.placeholders:
             missing = ", ".join(f"{p.original.source_path} ({p.lang})" for p in index.placeholders)
             print(f"notice: {len(index.placeholders)} translation(s) not written yet; a placeholder page "

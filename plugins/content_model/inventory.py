@@ -49,7 +49,7 @@ class Entry:
 
 def content_files(content_root: Path) -> list[Path]:
     """Every Markdown file in every kind's folder, in a stable order."""
-    return [path for kind in KINDS for path in sorted((content_root / kind.folder).rglob("*"))
+    return [path for kind in KINDS if kind.folder for path in sorted((content_root / kind.folder).rglob("*"))
             if path.suffix in CONTENT_SUFFIXES and path.is_file()]
 
 

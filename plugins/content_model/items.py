@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .kinds import ContentKind
 
 
-UPDATED_FROM = ("modified", "date", "reviewed")
+UPDATED_FROM = ("modified", "date", "reviewed", "updated")
 
 
 def url_of(save_as: str) -> str:

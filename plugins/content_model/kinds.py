@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from .schemas import guide
+from .schemas.form import FormPageHeader
 from .schemas.guide import GuideHeader
 from .schemas.news import NewsHeader
 from .schemas.page import PageHeader
@@ -30,7 +31,7 @@ class ContentKind:
     """One kind of content: its source folder, URL pattern, schema, templates and listings."""
 
     name: str
-    folder: str  # below the content folder (PATH)
+    folder: str | None  # below the content folder (PATH); None: made from data (forms/)
     url: str  # output path pattern below the language prefix: {folder}, {slug}
     schema: type[BaseModel]
     template: str  # the template an item is rendered with
@@ -68,6 +69,8 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("page", "pages", "{folder}{slug}/", PageHeader, "page", N_("Page")),
     ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
                 section_template="news_index", dated=True, feed=True),
+    ContentKind("form", None, "forms/{slug}/", FormPageHeader, "form", N_("Form"), section="forms",
+                section_template="form_index"),
     ContentKind("guide", "guides", "guides/{slug}/", GuideHeader, "guide", N_("Application guide"),
                 section="guides", section_template="guide_index", body_heading_level=3,
                 references=guide.references, agreement=guide.agreement, notices=guide.notices,
@@ -102,7 +105,7 @@ def kind_of_path(relative_source: str) -> tuple[ContentKind, str]:
     """(kind, sub-folder) of a file, from its path relative to the content folder."""
     path = PurePosixPath(relative_source)
     for kind in KINDS:
-        if path.parts and path.parts[0] == kind.folder:
+        if kind.folder and path.parts and path.parts[0] == kind.folder:
             return kind, PurePosixPath(*path.parts[1:-1]).as_posix() if len(path.parts) > 2 else ""
     raise LookupError(f"{relative_source} is not in the folder of any content kind "
                       f"({', '.join(kind.folder for kind in KINDS)})")
@@ -110,4 +113,4 @@ def kind_of_path(relative_source: str) -> tuple[ContentKind, str]:
 
 def source_folders() -> list[str]:
     """The folders Pelican reads, one per kind (for PAGE_PATHS)."""
-    return [kind.folder for kind in KINDS]
+    return [kind.folder for kind in KINDS if kind.folder]

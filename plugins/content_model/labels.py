@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import gettext
 
-
-def human_size(size: int, catalog: gettext.NullTranslations) -> str:
-    """'850 bytes', '120 KB', '1.2 MB' (1 KB = 1,024 bytes; whole KB, one decimal MB)."""
-    if size < 1024:
-        return catalog.ngettext("%(num)d byte", "%(num)d bytes", size) % {"num": size}
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+from template_env.sizes import human_size
 
 
 def file_label(catalog: gettext.NullTranslations, kind: str, size: int) -> str:

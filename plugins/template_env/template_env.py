@@ -19,6 +19,7 @@ from site_context import TRANSLATIONS
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
 from .legal import article_list
+from .sizes import human_size
 
 
 @pass_context
@@ -39,6 +40,12 @@ def articles_text(context, numbers, unit: str = "article") -> str:
     lang = language_of(context)
     html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
     return article_list(list(numbers), context[TRANSLATIONS][lang], html_lang, unit)
+
+
+@pass_context
+def size_text(context, size: int) -> str:
+    """Filter: a file size in the page's language."""
+    return human_size(size, context[TRANSLATIONS][language_of(context)])
 
 
 def build_translations(generator) -> dict:
@@ -64,7 +71,8 @@ def configure_environment(generator) -> None:
     translations = build_translations(generator)
     gettext, ngettext = make_callables(translations)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text})
+    env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
+                        "file_size": size_text})
 
 
 def register():

@@ -1,0 +1,53 @@
+"""The form kind's items: made from the definitions in forms/ (not from Markdown), with their
+files generated (or taken from the cache) into the output's forms/ folder.
+
+Settings: FORMS_DIR (the definitions), FORMS_CACHE_DIR (generated files, reused while a form
+is unchanged; outside the output, so a fresh build links them instead of making them again).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+
+from content_lint import LintTarget
+from forms import Form, GenerationReport, generate, load_definitions
+from forms.pages import downloads, page_fields, texts_with_lines
+
+from .items import Item
+from .kinds import kind_named
+
+FILES_URL = "forms/"  # the forms' files are written to <output>/forms/<id>/…
+
+
+def load_forms(settings, languages: list[str], reference, guide_slugs: set[str], allowlist) -> list[Form]:
+    """Every form definition, checked (raises ProblemsFound naming file and line)."""
+    return load_definitions(Path(settings["FORMS_DIR"]), languages, allowlist=allowlist,
+                            topics=[topic.key for topic in reference.topics.root], guides=guide_slugs)
+
+
+def generate_files(settings, forms: list[Form], output_path: Path) -> GenerationReport:
+    """Generate what changed; print one line with the counts the build reports."""
+    report = generate(forms, output_path / "forms", Path(settings["FORMS_CACHE_DIR"]))
+    print(f"forms: {len(report.files)} files, {report.regenerated} regenerated, {report.copied} copied, "
+          f"{report.written - report.copied} linked from the cache, in {report.seconds:.1f} s", file=sys.stderr)
+    return report
+
+
+def form_item(form: Form, lang: str, report: GenerationReport, languages: dict[str, dict]) -> Item:
+    """The page of one form in one language."""
+    kind = kind_named("form")
+    definition = form.definition
+    header = kind.schema(title=definition.title[lang], slug=form.id, lang=lang, summary=definition.purpose[lang],
+                         topic=definition.topic, updated=definition.updated)
+    fields = {**page_fields(form, lang), "downloads": downloads(report.files, form.id, lang)}
+    return Item(kind=kind, folder="", lang=lang, header=header, fields=fields, content=Markup(""),
+                source_path=form.source, save_as=kind.save_as("", form.id, languages[lang]["prefix"]),
+                template=kind.template)
+
+
+def form_lint_target(form: Form, lang: str) -> LintTarget:
+    """What the content lint reads of a form: its texts in one language (plain text)."""
+    return LintTarget(form.source, "", 1, lang, 2, (), "", tuple(texts_with_lines(form, lang)))
