@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from site_checks.findings import CheckCannotRun
 from site_checks.links import check_links, served_file, srcset_urls
+from support import ROOT
 
 ORIGIN = "https://www.example.gov.tw"
 
@@ -208,8 +213,44 @@ def test_served_file_is_what_a_static_server_sends(tmp_path):
 
 
 def test_missing_site_raises(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(CheckCannotRun, match=r"output: links \[cannot-run\]: there is no built site here"):
         check_links(tmp_path / "output")
+
+
+def test_finding_names_the_line_of_the_element_in_the_built_page(tmp_path):
+    finding = one_finding(on_bad_page(tmp_path, '<p>fine</p>\n<p>\n<a href="/en/nope/">x</a></p>'))
+    lines = (tmp_path / "bad/index.html").read_text(encoding="utf-8").splitlines()
+    assert '<a href="/en/nope/">' in lines[finding.line - 1]
+    assert str(finding) == (
+        f'bad/index.html:{finding.line}: links: The link goes to /en/nope/, but the site has no such page. '
+        'Element: <a href="/en/nope/">. Fix: Link to an existing page, or create /en/nope/.')
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """`python -m site_checks …` as CI runs it: output piped, a 40-column terminal claimed."""
+    return subprocess.run([sys.executable, "-m", "site_checks", *args], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "COLUMNS": "40", "PYTHONPATH": str(ROOT / "plugins")},
+                          timeout=120)
+
+
+def test_one_fault_prints_one_unwrapped_line_and_a_summary(tmp_path):
+    long_name = "a-page-with-a-rather-long-folder-name-that-would-wrap"
+    write_site(tmp_path, {**CLEAN_SITE, f"{long_name}/index.html": html('<a href="/en/nope/">x</a>')})
+    result = run_cli("links", "--site", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        f'{long_name}/index.html:5: links: The link goes to /en/nope/, but the site has no such page. '
+        'Element: <a href="/en/nope/">. Fix: Link to an existing page, or create /en/nope/.',
+        "link check: 1 problem(s) in 1 file(s)"]
+
+
+def test_a_check_that_cannot_run_fails_with_one_line(tmp_path):
+    result = run_cli("links", "--site", str(tmp_path / "nothing-built"))
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/nothing-built: links [cannot-run]: there is no built site here. Fix: run `make build` first",
+        "link check: could not run, so nothing was checked"]
 
 
 def test_real_site_has_no_link_problems(real_site):
