@@ -41,7 +41,7 @@ def build(site, tmp_path):
 
 def audit(output: Path, tmp_path: Path, only: str, capsys) -> str:
     code = site_checks(["audit", "--site", str(output), "--all", "--only", only, "--workers", "1",
-                        "--report-dir", str(tmp_path / "report"), "--cache", str(tmp_path / "cache.json")])
+                        "--report-dir", str(tmp_path / "report"), "--cache-dir", str(tmp_path / "cache")])
     printed = capsys.readouterr().out
     assert code == 1, f"the audit passed a page with a planted fault:\n{printed}"
     return printed
@@ -130,12 +130,27 @@ def test_axe_catches_an_input_without_label(site, tmp_path, capsys):
     assert "guides/birth/index.html: axe [label]" in printed and "Element: input" in printed
 
 
+# --- stage 5: Taiwan's national rules (a11y-moda) ----------------------------------------------
+
+def test_national_rules_catch_a_redundant_lang_span(site, tmp_path, capsys):
+    """A `lang` equal to the page's own language is MODA HM2310200C (WCAG 3.1.2): it blocks."""
+    plant(site / "content/pages/guides/birth.en.md", '<span lang="en">English</span> is the language of this page.')
+    result = build(site, tmp_path)
+    assert result.returncode == 0, result.log
+    printed = audit(result.output, tmp_path, "en/guides/birth/index.html", capsys)
+    page = (result.output / "en/guides/birth/index.html").read_text(encoding="utf-8").splitlines()
+    (line,) = [n for n, text in enumerate(page, start=1) if '<span lang="en">English</span>' in text]
+    assert (f"en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 宣告為不同語系的文字內容，"
+            "其語系宣告值不可與網頁宣告相同. Element: <span lang=\"en\">English</span>. Fix: ") in printed
+    assert printed.rstrip().endswith("accessibility audit: 1 problem(s) in 1 file(s)")
+
+
 # --- the clean fixture passes every stage ------------------------------------------------------
 
 def test_clean_fixture_passes_every_stage(fixture_site, tmp_path, capsys):
     assert check_links(fixture_site.output) == []
     assert validate(fixture_site.output, JAR) == []
     code = site_checks(["audit", "--site", str(fixture_site.output), "--all", "--report-dir",
-                        str(tmp_path / "report"), "--cache", str(tmp_path / "cache.json")])
+                        str(tmp_path / "report"), "--cache-dir", str(tmp_path / "cache")])
     assert code == 0, capsys.readouterr().out
     assert (tmp_path / "report/audit.json").is_file() and (tmp_path / "report/audit.html").is_file()

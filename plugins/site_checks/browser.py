@@ -56,29 +56,41 @@ def _wait_for_port(port: int, server: subprocess.Popen, seconds: float = 10.0) -
     raise RuntimeError(f"the local web server did not answer on port {port}")
 
 
-def browser_missing() -> str | None:
+def browser_missing(binary: str = CHROMIUM) -> str | None:
     """Why Chromium cannot run here, or None. Callers fail on this; they never skip."""
-    for path in (CHROMIUM, CHROMEDRIVER):
+    for path in (binary, CHROMEDRIVER):
         if not Path(path).exists():
             return f"{path} is missing. Fix: run `make test-deps` (apt-get install chromium chromium-driver)."
     return None
 
 
+class BrowserUnavailable(RuntimeError):
+    """Chromium or ChromeDriver is missing, so nothing can be opened in a browser."""
+
+
 @contextlib.contextmanager
-def chromium(width: int = 1280, height: int = 900, preload_script: str | None = None):
+def chromium(width: int = 1280, height: int = 900, preload_script: str | None = None,
+             binary: str = CHROMIUM, console_log: bool = False):
     """One headless Chromium with its own temporary profile, removed afterwards.
 
     `preload_script` is evaluated in every document before the page's own scripts (CDP),
-    so a large script such as axe-core is sent to the browser once, not once per page."""
-    problem = browser_missing()
+    so a large script such as axe-core is sent to the browser once, not once per page.
+    `console_log` keeps the console's messages for `driver.get_log("browser")`."""
+    problem = browser_missing(binary)
     if problem:
         raise BrowserUnavailable(problem)
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = binary
     for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"]:
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    if console_log:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    except Exception:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise
     try:
         if preload_script:
             driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": preload_script})
