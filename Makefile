@@ -19,14 +19,18 @@ SITE      ?=
 AUDIT_SITE = $(or $(SITE),$(OUTPUT))
 PELICAN_FLAGS := --fatal warnings -s pelicanconf.py -o $(OUTPUT)
 
-.PHONY: help venv test-deps node-deps build serve test check audit bench-audit i18n-extract i18n-update i18n-compile clean
+# The record of the full audit that the publishing gate writes and builds the statement from.
+RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
+
+.PHONY: help venv test-deps node-deps build serve test check audit audit-release bench-audit i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
 	@echo "make check   fast checks: content lint (in the build), links, message catalogs"
-	@echo "make audit   axe-core in Chromium and the Nu HTML Checker on every page (SITE=path for another build)"
+	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
+	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
 	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -71,10 +75,26 @@ check: build
 	$(CHECKS) links --site $(OUTPUT)
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
 
+# The HTML check and the audit share AUDIT_FLAGS (--all, --shard i/n, --only GLOB): in CI each
+# shard checks only its own pages. Both keep results in .cache/, keyed by each page's bytes.
 audit: venv node-deps
 	@if [ -z "$(SITE)" ]; then $(MAKE) --no-print-directory build; fi
-	$(CHECKS) html --site $(AUDIT_SITE)
-	$(CHECKS) audit --site $(AUDIT_SITE) $(if $(SITE),,--record content/accessibility-audit.json) $(AUDIT_FLAGS)
+	$(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS)
+	$(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS)
+
+# The publishing gate (docs/accessibility-gate.md): a fresh build passes every check; the full
+# audit writes the record; the site is built again so that the statement shows that record; the
+# new build is checked again (only the statement pages changed) and must give the same record.
+audit-release: venv node-deps
+	rm -f $(RELEASE_RECORD)
+	$(MAKE) --no-print-directory build
+	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) html --site $(OUTPUT)
+	$(CHECKS) audit --site $(OUTPUT) --record $(RELEASE_RECORD)
+	$(PELICAN) content $(PELICAN_FLAGS) -e AUDIT_RECORD_FILE='"$(RELEASE_RECORD)"'
+	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) html --site $(OUTPUT)
+	$(CHECKS) audit --site $(OUTPUT) --expect-record $(RELEASE_RECORD)
 
 bench-audit: venv node-deps
 	$(PY) tests/bench/bench_audit.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -32,11 +33,14 @@ class Build:
         return self.stdout + self.stderr
 
 
-def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT) -> Build:
-    """Build like `make build` does: a separate process, warnings fatal."""
+def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT,
+                extra_settings: dict | None = None) -> Build:
+    """Build like `make build` does: a separate process, warnings fatal; `extra_settings` are
+    passed as `-e KEY=JSON`, as `make audit-release` passes the audit record."""
+    extra = [f"{key}={json.dumps(value)}" for key, value in (extra_settings or {}).items()]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output),
-         "--fatal", "warnings"],
+         "--fatal", "warnings", *(["-e", *extra] if extra else [])],
         cwd=cwd, capture_output=True, text=True, timeout=300,
         env={**os.environ, "COLUMNS": "200"},
     )

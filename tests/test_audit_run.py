@@ -5,7 +5,9 @@ partial run asked to write the record each fail loudly."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import re
 import shutil
@@ -14,6 +16,7 @@ import pytest
 
 from site_checks.__main__ import main as site_checks
 from site_checks.audit import engine
+from support import ROOT, run_pelican
 
 PAGE = "en/guides/birth/index.html"
 COUNTS = re.compile(r"(\w[\w .()-]*?): (\d+) audited, (\d+) from cache, (\d+) in error")
@@ -47,20 +50,51 @@ def site_copy(fixture_site, tmp_path):
     return site
 
 
-def test_real_site_has_zero_violations_in_both_languages(real_site, tmp_path, capsys):
-    code = run_audit(real_site.output, tmp_path, "--all", "--record", str(tmp_path / "record.json"))
-    printed = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def real_audit(real_site, tmp_path_factory):
+    """A full audit of the real site that writes the record: (folder, exit code, printed)."""
+    folder = tmp_path_factory.mktemp("real-audit")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = run_audit(real_site.output, folder, "--all", "--record", str(folder / "record.json"))
+    return folder, code, printed.getvalue()
+
+
+def test_real_site_has_zero_violations_in_both_languages(real_site, real_audit):
+    folder, code, printed = real_audit
     assert code == 0, printed
     pages = len(list(real_site.output.rglob("*.html")))
     assert counts(printed) == [(pages, 0, 0), (pages, 0, 0)]
-    record = json.loads((tmp_path / "record.json").read_text())
+    record = json.loads((folder / "record.json").read_text())
     assert record["violations"] == 0 and record["national"]["failures"] == 0
     assert record["national"]["checks"] > 50 and record["tools"]["a11y-moda"] == "0.6.1"
     assert record["pages_by_lang"]["zh-Hant-TW"] == record["pages_by_lang"]["en"] > 10
     assert sum(record["pages_by_lang"].values()) == pages  # the 404 pages included
-    result = report(tmp_path)
+    result = report(folder)
     assert result["engine"]["axe"] == "4.14.1" and result["engine"]["chromium"]
     assert "404.html" in result["pages"] and "en/404.html" in result["pages"]
+
+
+def test_release_gate_statement_shows_the_audit_of_the_same_build(real_site, real_audit, tmp_path, capsys):
+    """`make audit-release`: build again with the record, audit again (only the statement pages
+    changed), and the record must come out the same; a record that differs fails."""
+    folder, code, _ = real_audit
+    record = folder / "record.json"
+    build = run_pelican(ROOT / "content", ROOT / "pelicanconf.py", tmp_path / "output",
+                        extra_settings={"AUDIT_RECORD_FILE": str(record)})
+    assert code == 0 and build.returncode == 0, build.log
+    assert "83 項檢測，0 項未通過" in (build.output / "accessibility/index.html").read_text(encoding="utf-8")
+    assert run_audit(build.output, folder, "--expect-record", str(record)) == 0
+    pages = len(list(build.output.rglob("*.html")))
+    assert counts(capsys.readouterr().out) == [(2, pages - 2, 0)] * 2
+    stale, old = tmp_path / "stale.json", json.loads(record.read_text())
+    now = dict(old["pages_by_lang"])
+    old["pages_by_lang"]["en"] -= 1  # as if a page was added after the first audit
+    stale.write_text(json.dumps(old), encoding="utf-8")
+    assert run_audit(build.output, folder, "--expect-record", str(stale)) == 1
+    assert (f"{stale}: audit [record-mismatch]: the statement was built from a record that differs from this "
+            f"audit: pages_by_lang: {old['pages_by_lang']!r} in the record, {now!r} now. "
+            "Fix: run `make audit-release` again") in capsys.readouterr().out
 
 
 def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
