@@ -1,0 +1,1 @@
+from .stacked_tables import register  # noqa: F401
