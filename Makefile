@@ -28,7 +28,7 @@ help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
-	@echo "make check   fast checks: content lint (in the build), links, message catalogs"
+	@echo "make check   fast checks: content lint (in the build), links, national rules (lint), message catalogs"
 	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
 	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
@@ -73,6 +73,7 @@ test: venv test-deps node-deps
 
 check: build
 	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) national-lint --site $(OUTPUT)
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
 
 # The HTML check and the audit share AUDIT_FLAGS (--all, --shard i/n, --only GLOB): in CI each

@@ -221,3 +221,9 @@ def test_the_record_holds_both_results_and_any_difference_is_named(tmp_path):
     pages["en/new/index.html"] = page_result("en")
     assert record_differences(path, report_of(pages)) == [
         "pages_by_lang: {'en': 1, 'zh-Hant-TW': 1} in the record, {'en': 2, 'zh-Hant-TW': 1} now"]
+
+
+def test_the_real_site_passes_the_national_rules_lint(real_site):
+    from site_checks.national_lint import lint_findings
+
+    assert lint_findings(real_site.output) == []

@@ -10,6 +10,7 @@ import pytest
 
 from site_checks.__main__ import main as site_checks
 from site_checks.links import check_links
+from site_checks.national_lint import lint_findings
 from site_checks.vnu import validate
 from support import ROOT, build_fixture_copy, copy_fixture_site
 
@@ -143,12 +144,17 @@ def test_national_rules_catch_a_redundant_lang_span(site, tmp_path, capsys):
     assert (f"en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 宣告為不同語系的文字內容，"
             "其語系宣告值不可與網頁宣告相同. Element: <span lang=\"en\">English</span>. Fix: ") in printed
     assert printed.rstrip().endswith("accessibility audit: 1 problem(s) in 1 file(s)")
+    lint = [str(f) for f in lint_findings(result.output)]
+    assert lint == [f'en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 內文 lang="en" 與 '
+                    '<html lang="en"> 重複，無切換意義. Element: <span lang="en">English</span>. Fix: 內文 lang '
+                    "屬性需非空且與 <html lang> 不同 (a11y-moda rules show HM2310200C)"]
 
 
 # --- the clean fixture passes every stage ------------------------------------------------------
 
 def test_clean_fixture_passes_every_stage(fixture_site, tmp_path, capsys):
     assert check_links(fixture_site.output) == []
+    assert lint_findings(fixture_site.output) == []
     assert validate(fixture_site.output, JAR) == []
     code = site_checks(["audit", "--site", str(fixture_site.output), "--all", "--report-dir",
                         str(tmp_path / "report"), "--cache-dir", str(tmp_path / "cache")])

@@ -1,6 +1,7 @@
 """Command line for the post-build checks; each prints one line per problem, then a summary.
 
     python -m site_checks links [--site output]
+    python -m site_checks national-lint [--site output]
     python -m site_checks html  [--site output] [--shard i/n] [--only GLOB] [--all]
     python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
 
@@ -16,7 +17,8 @@ from pathlib import Path
 from .findings import CheckCannotRun, print_cannot_run, print_findings
 from .pages import PageSelectionError, parse_shard
 
-LABELS = {"links": "link check", "html": "HTML validation", "audit": "accessibility audit"}
+LABELS = {"links": "link check", "national-lint": "national rules (lint)", "html": "HTML validation",
+          "audit": "accessibility audit"}
 
 
 def add_html_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +37,8 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="every internal link, fragment and download resolves")
     links.add_argument("--site", type=Path, default=Path("output"))
+    lint = commands.add_parser("national-lint", help="a11y-moda's source-level lint of the built pages (fast)")
+    lint.add_argument("--site", type=Path, default=Path("output"))
     add_html_arguments(commands.add_parser("html", help="the Nu HTML Checker finds no errors"))
     from .audit.cli import add_arguments
 
@@ -57,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
         from .links import check_links
 
         return print_findings(check_links(args.site), LABELS["links"])
+    if args.command == "national-lint":
+        from .national_lint import lint_findings
+
+        return print_findings(lint_findings(args.site), LABELS["national-lint"])
     if args.command == "html":
         return run_html(args)
     from .audit.cli import run as run_audit
