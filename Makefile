@@ -78,10 +78,14 @@ check: build
 
 # The HTML check and the audit share AUDIT_FLAGS (--all, --shard i/n, --only GLOB): in CI each
 # shard checks only its own pages. Both keep results in .cache/, keyed by each page's bytes.
+# They run side by side (Java beside Chromium); the HTML check's lines are printed after the
+# audit's, and the worse exit status of the two is make's.
 audit: venv node-deps
 	@if [ -z "$(SITE)" ]; then $(MAKE) --no-print-directory build; fi
-	$(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS)
-	$(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS)
+	@echo "$(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS) & $(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS)"
+	@log=$$(mktemp); $(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS) >"$$log" 2>&1 & html=$$!; \
+	  $(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS); audit=$$?; \
+	  wait $$html; html=$$?; cat "$$log"; rm -f "$$log"; exit $$(( html > audit ? html : audit ))
 
 # The publishing gate (docs/accessibility-gate.md): a fresh build passes every check; the full
 # audit writes the record; the site is built again so that the statement shows that record; the
