@@ -3,7 +3,10 @@ are each caught by the right stage with a clear message, and the clean fixture p
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,17 +136,32 @@ def test_axe_catches_an_input_without_label(site, tmp_path, capsys):
 
 # --- stage 5: Taiwan's national rules (a11y-moda) ----------------------------------------------
 
-def test_national_rules_catch_a_redundant_lang_span(site, tmp_path, capsys):
-    """A `lang` equal to the page's own language is MODA HM2310200C (WCAG 3.1.2): it blocks."""
+def test_national_rules_catch_a_redundant_lang_span(site, tmp_path):
+    """A `lang` equal to the page's own language is MODA HM2310200C (WCAG 3.1.2): it blocks.
+
+    Run as CI runs it: a separate process, output piped, a 40-column terminal claimed; the fault
+    is one whole line between the run's summary and the final summary, nothing else on stdout."""
     plant(site / "content/pages/guides/birth.en.md", '<span lang="en">English</span> is the language of this page.')
     result = build(site, tmp_path)
     assert result.returncode == 0, result.log
-    printed = audit(result.output, tmp_path, "en/guides/birth/index.html", capsys)
+    run = subprocess.run(
+        [sys.executable, "-m", "site_checks", "audit", "--site", str(result.output), "--all", "--workers", "1",
+         "--only", "en/guides/birth/index.html", "--report-dir", str(tmp_path / "report"),
+         "--cache-dir", str(tmp_path / "cache")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "COLUMNS": "40", "PYTHONPATH": str(ROOT / "plugins")})
+    assert run.returncode == 1, run.stdout + run.stderr
     page = (result.output / "en/guides/birth/index.html").read_text(encoding="utf-8").splitlines()
     (line,) = [n for n, text in enumerate(page, start=1) if '<span lang="en">English</span>' in text]
-    assert (f"en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 宣告為不同語系的文字內容，"
-            "其語系宣告值不可與網頁宣告相同. Element: <span lang=\"en\">English</span>. Fix: ") in printed
-    assert printed.rstrip().endswith("accessibility audit: 1 problem(s) in 1 file(s)")
+    printed = run.stdout.splitlines()
+    assert len(printed) == 3 and printed[0].startswith("audit: 1 page(s) found;"), run.stdout
+    assert printed[1] == (
+        f"en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 宣告為不同語系的文字內容，"
+        "其語系宣告值不可與網頁宣告相同. Element: <span lang=\"en\">English</span>. Fix: 網頁內容中，"
+        "使用不同人類語言的內容區段，必須以合於語意的組件標記，該組件並要有語言(lang)屬性 "
+        "(a11y-moda rules show HM2310200C)")
+    assert printed[2] == "accessibility audit: 1 problem(s) in 1 file(s)"
+    assert "Traceback" not in run.stderr
     lint = [str(f) for f in lint_findings(result.output)]
     assert lint == [f'en/guides/birth/index.html:{line}: moda [HM2310200C]: WCAG 3.1.2: 內文 lang="en" 與 '
                     '<html lang="en"> 重複，無切換意義. Element: <span lang="en">English</span>. Fix: 內文 lang '

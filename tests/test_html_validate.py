@@ -5,8 +5,10 @@ vnu takes a few seconds per run, so the faulty pages share one synthetic site, c
 
 from __future__ import annotations
 
-import shutil
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,19 @@ def test_a_crash_caches_nothing(tmp_path):
     with pytest.raises(ValidatorFailed):
         check_html(site, JAR, java=fake_java(tmp_path, "exit 0"), cache_path=cache)
     assert check_html(site, JAR, java=fake_java(tmp_path, NO_ERRORS), cache_path=cache).checked == 5
+
+
+def test_one_error_is_one_unwrapped_line_in_a_piped_40_column_run(tmp_path):
+    (tmp_path / "site/en/a-rather-long-folder-name-to-wrap").mkdir(parents=True)
+    (tmp_path / "site/en/a-rather-long-folder-name-to-wrap/index.html").write_text(
+        page('<h2 id="same">One</h2>', '<h2 id="same">Two</h2>'), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "site_checks", "html", "--site", str(tmp_path / "site"),
+                          "--jar", str(JAR), "--cache", str(tmp_path / "cache.json")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         env={**os.environ, "COLUMNS": "40", "PYTHONPATH": str(ROOT / "plugins")})
+    assert run.returncode == 1 and run.stderr == ""
+    assert run.stdout.splitlines() == [
+        "HTML validation: 1 file(s) found, 1 checked, 0 from cache",
+        "en/a-rather-long-folder-name-to-wrap/index.html:6: html: Duplicate ID “same” (column 1). "
+        'Element: <h2 id="same">. Fix: Correct the markup in the template or Markdown that produces this line.',
+        "HTML validation: 1 problem(s) in 1 file(s)"]
