@@ -28,8 +28,8 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 if PLUGIN_PATHS[0] not in sys.path:
     sys.path.insert(0, PLUGIN_PATHS[0])
 # Always explicit: an unset PLUGINS loads every installed namespace plugin.
-PLUGINS = ["template_env", "office_data", "audit_record", "bilingual", "table_captions", "stacked_tables",
-           "content_lint", "site_outputs"]
+PLUGINS = ["template_env", "office_data", "audit_record", "bilingual", "table_captions",
+           "stacked_tables", "content_lint", "site_outputs"]
 
 # Content sources. ARTICLE_PATHS is explicit because the default scans all of content/.
 ARTICLE_PATHS = ["news"]

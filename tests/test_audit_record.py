@@ -18,9 +18,13 @@ from support import ROOT, parse, run_pelican
 LANGUAGES = ["zh-tw", "en"]
 TODAY = datetime.date(2026, 11, 30)
 RECORD = {
-    "allowed": 0, "date": "2026-11-30", "pages_by_lang": {"en": 14, "zh-Hant-TW": 15},
-    "national": {"checks": 83, "failures": 0, "level": "AA", "spec": "115.11"}, "standard": "WCAG 2.2 AA",
-    "tags": ["wcag2a"], "tools": {"Nu Html Checker": "26.9.27", "a11y-moda": "0.6.1", "axe-core": "4.14.1"},
+    "allowed": 0,
+    "date": "2026-11-30",
+    "pages_by_lang": {"en": 14, "zh-Hant-TW": 15},
+    "national": {"checks": 83, "failures": 0, "level": "AA", "spec": "115.11"},
+    "standard": "WCAG 2.2 AA",
+    "tags": ["wcag2a"],
+    "tools": {"Nu Html Checker": "26.9.27", "a11y-moda": "0.6.1", "axe-core": "4.14.1"},
     "violations": 0,
 }
 
@@ -31,14 +35,20 @@ def site_with_record(tmp_path_factory):
     folder = tmp_path_factory.mktemp("with-record")
     record = folder / "record.json"
     record.write_text(json.dumps(RECORD), encoding="utf-8")
-    build = run_pelican(ROOT / "content", ROOT / "pelicanconf.py", folder / "output",
-                        extra_settings={"AUDIT_RECORD_FILE": str(record)})
+    build = run_pelican(
+        ROOT / "content",
+        ROOT / "pelicanconf.py",
+        folder / "output",
+        extra_settings={"AUDIT_RECORD_FILE": str(record)},
+    )
     assert build.returncode == 0, build.log
     return build
 
 
 def statement(output, lang):
-    return parse(output / ("accessibility/index.html" if lang == "zh-tw" else "en/accessibility/index.html"))
+    return parse(
+        output / ("accessibility/index.html" if lang == "zh-tw" else "en/accessibility/index.html")
+    )
 
 
 def test_no_record_means_none_and_a_named_but_missing_or_broken_record_is_an_error(tmp_path):
@@ -63,23 +73,51 @@ def test_record_date_is_parsed_and_read_only(tmp_path):
         record["violations"] = 1
 
 
-@pytest.mark.parametrize(("lang", "needle"), [
-    ("zh-tw", "這份網站副本不顯示檢測結果。"), ("en", "This copy of the website shows no audit result."),
-])
+@pytest.mark.parametrize(
+    ("lang", "needle"),
+    [
+        ("zh-tw", "這份網站副本不顯示檢測結果。"),
+        ("en", "This copy of the website shows no audit result."),
+    ],
+)
 def test_a_build_without_the_gate_shows_no_audit_result(real_site, lang, needle):
     doc = statement(real_site.output, lang)
     assert doc.select_one("dl.audit-record") is None
     assert needle in doc.select_one("#latest-audit").find_next("p").get_text()
 
 
-@pytest.mark.parametrize(("lang", "needles"), [
-    ("zh-tw", ["WCAG 2.2 AA", "中文：15 頁", "English：14 頁", "自動化檢測未發現違規項目。",
-               "網站無障礙規範 115.11 AA 檢測碼：83 項檢測，0 項未通過", "axe-core 4.14.1", "a11y-moda 0.6.1",
-               "Nu Html Checker 26.9.27", "民國115年11月30日"]),
-    ("en", ["WCAG 2.2 AA", "中文: 15 pages", "English: 14 pages", "No violations found by the automated checks.",
-            "Website Accessibility Guidelines 115.11 AA check codes: 83 checks, 0 failed", "axe-core 4.14.1",
-            "a11y-moda 0.6.1", "30 November 2026"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "needles"),
+    [
+        (
+            "zh-tw",
+            [
+                "WCAG 2.2 AA",
+                "中文：15 頁",
+                "English：14 頁",
+                "自動化檢測未發現違規項目。",
+                "網站無障礙規範 115.11 AA 檢測碼：83 項檢測，0 項未通過",
+                "axe-core 4.14.1",
+                "a11y-moda 0.6.1",
+                "Nu Html Checker 26.9.27",
+                "民國115年11月30日",
+            ],
+        ),
+        (
+            "en",
+            [
+                "WCAG 2.2 AA",
+                "中文: 15 pages",
+                "English: 14 pages",
+                "No violations found by the automated checks.",
+                "Website Accessibility Guidelines 115.11 AA check codes: 83 checks, 0 failed",
+                "axe-core 4.14.1",
+                "a11y-moda 0.6.1",
+                "30 November 2026",
+            ],
+        ),
+    ],
+)
 def test_statement_shows_both_results_with_date_and_tools(site_with_record, lang, needles):
     doc = statement(site_with_record.output, lang)
     text = " ".join(doc.select_one("dl.audit-record").get_text().split())
@@ -92,7 +130,7 @@ def test_statement_shows_both_results_with_date_and_tools(site_with_record, lang
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_statement_marks_only_the_other_language(site_with_record, lang):
-    """MODA HM2310200C: a `lang` equal to the page's own is an error; the other language is marked."""
+    """MODA HM2310200C: a `lang` equal to the page's own is an error; the other one is marked."""
     doc = statement(site_with_record.output, lang)
     page_lang = doc.html["lang"]
     main_langs = [element["lang"] for element in doc.main.select("[lang]")]
@@ -101,18 +139,27 @@ def test_statement_marks_only_the_other_language(site_with_record, lang):
     assert other in main_langs
 
 
-@pytest.mark.parametrize(("lang", "header", "not_done"), [
-    ("zh-tw", ["檢查項目", "檢查方式", "最近一次檢查日期"], "尚未檢查"),
-    ("en", ["Check", "How it is done", "Last done"], "Not done yet"),
-])
+@pytest.mark.parametrize(
+    ("lang", "header", "not_done"),
+    [
+        ("zh-tw", ["檢查項目", "檢查方式", "最近一次檢查日期"], "尚未檢查"),
+        ("en", ["Check", "How it is done", "Last done"], "Not done yet"),
+    ],
+)
 def test_statement_lists_the_manual_checks(real_site, lang, header, not_done):
     table = statement(real_site.output, lang).select_one("#manual-checks ~ table")
     assert [th.get_text() for th in table.thead.select("th")] == header
     rows = table.tbody.select("tr")
     checks = load_manual_checks(ROOT / "content/data/manual-checks.yaml", LANGUAGES, TODAY).checks
     assert [row.th.get_text() for row in rows] == [check.name[lang] for check in checks]
-    assert {check.id for check in checks} >= {"alt-text", "reading-order", "clear-language", "captions",
-                                              "accesskeys", "zoom"}
+    assert {check.id for check in checks} >= {
+        "alt-text",
+        "reading-order",
+        "clear-language",
+        "captions",
+        "accesskeys",
+        "zoom",
+    }
     for row, check in zip(rows, checks):
         last = row.select("td")[-1]
         if check.last_checked is None:
@@ -147,24 +194,40 @@ def test_a_mistake_in_the_manual_checks_names_file_line_and_fix(tmp_path):
     path = write_checks(tmp_path, CHECK.format(last="    last_checked: 2026-13-45\n    by: me\n"))
     found = problems_of(path)
     shown = path.as_posix()
-    assert found[0].startswith(f"{shown}:5: manual-checks [invalid-value]: `checks[0].last_checked`")
-    assert found[0].endswith("Fix: write the date a person last did the check, as YYYY-MM-DD "
-                             "(leave the key out until then)")
-    assert found[1].startswith(f"{shown}:6: manual-checks [unknown-key]: unknown key `checks[0].by`")
+    assert found[0].startswith(
+        f"{shown}:5: manual-checks [invalid-value]: `checks[0].last_checked`"
+    )
+    assert found[0].endswith(
+        "Fix: write the date a person last did the check, as YYYY-MM-DD "
+        "(leave the key out until then)"
+    )
+    assert found[1].startswith(
+        f"{shown}:6: manual-checks [unknown-key]: unknown key `checks[0].by`"
+    )
     assert "how, id, last_checked, name" in found[1]
 
 
 def test_a_date_after_today_or_a_repeated_id_is_an_error(tmp_path):
-    future = problems_of(write_checks(tmp_path, CHECK.format(last="    last_checked: 2026-12-01\n")))
+    future = problems_of(
+        write_checks(tmp_path, CHECK.format(last="    last_checked: 2026-12-01\n"))
+    )
     assert "after today" in future[0] and ":5:" in future[0]
-    twice = CHECK.format(last="    last_checked: 2026-01-02\n") + CHECK.format(last="").split("\n", 1)[1]
+    twice = (
+        CHECK.format(last="    last_checked: 2026-01-02\n")
+        + CHECK.format(last="").split("\n", 1)[1]
+    )
     assert "the id zoom is used twice" in problems_of(write_checks(tmp_path, twice))[0]
 
 
 def test_a_check_not_done_or_done_over_12_months_ago_is_a_warning(tmp_path):
-    for last, expected in [("", ["not-done"]), ("    last_checked: 2025-11-29\n", ["stale"]),
-                           ("    last_checked: 2025-11-30\n", [])]:
-        checks = load_manual_checks(write_checks(tmp_path, CHECK.format(last=last)), LANGUAGES, TODAY)
+    for last, expected in [
+        ("", ["not-done"]),
+        ("    last_checked: 2025-11-29\n", ["stale"]),
+        ("    last_checked: 2025-11-30\n", []),
+    ]:
+        checks = load_manual_checks(
+            write_checks(tmp_path, CHECK.format(last=last)), LANGUAGES, TODAY
+        )
         warnings = stale_warnings(checks, TODAY)
         assert [w.rule for w in warnings] == expected
         assert all(str(w).startswith(f"{checks.path}:2: manual-checks [") for w in warnings)
@@ -174,10 +237,16 @@ def test_a_check_not_done_or_done_over_12_months_ago_is_a_warning(tmp_path):
 
 def test_the_build_prints_each_warning_once(tmp_path):
     path = write_checks(tmp_path, CHECK.format(last="    last_checked: 2020-01-02\n"))
-    build = run_pelican(ROOT / "tests/fixtures/site/content", ROOT / "tests/fixtures/site/fixtureconf.py",
-                        tmp_path / "output", extra_settings={"AUDIT_RECORD_MANUAL_CHECKS": str(path)})
+    build = run_pelican(
+        ROOT / "tests/fixtures/site/content",
+        ROOT / "tests/fixtures/site/fixtureconf.py",
+        tmp_path / "output",
+        extra_settings={"AUDIT_RECORD_MANUAL_CHECKS": str(path)},
+    )
     assert build.returncode == 0, build.log
-    warning = (f"{path.as_posix()}:2: manual-checks [stale]: warning: the check `zoom` was last done on "
-               "2020-01-02, more than 12 months before today. Fix: do the check as its `how` says, then set "
-               "its last_checked to that day")
+    warning = (
+        f"{path.as_posix()}:2: manual-checks [stale]: warning: the check `zoom` was last done "
+        "on 2020-01-02, more than 12 months before today. Fix: do the check as its `how` says, "
+        "then set its last_checked to that day"
+    )
     assert build.log.splitlines().count(warning) == 1, build.log

@@ -23,8 +23,18 @@ COUNTS = re.compile(r"(\w[\w .()-]*?): (\d+) audited, (\d+) from cache, (\d+) in
 
 
 def run_audit(site, tmp_path, *extra):
-    return site_checks(["audit", "--site", str(site), "--report-dir", str(tmp_path / "report"),
-                        "--cache-dir", str(tmp_path / "cache"), *extra])
+    return site_checks(
+        [
+            "audit",
+            "--site",
+            str(site),
+            "--report-dir",
+            str(tmp_path / "report"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            *extra,
+        ]
+    )
 
 
 def audit_english(*extra, site, tmp_path):
@@ -75,15 +85,23 @@ def test_real_site_has_zero_violations_in_both_languages(real_site, real_audit):
     assert "404.html" in result["pages"] and "en/404.html" in result["pages"]
 
 
-def test_release_gate_statement_shows_the_audit_of_the_same_build(real_site, real_audit, tmp_path, capsys):
+def test_release_gate_statement_shows_the_audit_of_the_same_build(
+    real_site, real_audit, tmp_path, capsys
+):
     """`make audit-release`: build again with the record, audit again (only the statement pages
     changed), and the record must come out the same; a record that differs fails."""
     folder, code, _ = real_audit
     record = folder / "record.json"
-    build = run_pelican(ROOT / "content", ROOT / "pelicanconf.py", tmp_path / "output",
-                        extra_settings={"AUDIT_RECORD_FILE": str(record)})
+    build = run_pelican(
+        ROOT / "content",
+        ROOT / "pelicanconf.py",
+        tmp_path / "output",
+        extra_settings={"AUDIT_RECORD_FILE": str(record)},
+    )
     assert code == 0 and build.returncode == 0, build.log
-    assert "83 項檢測，0 項未通過" in (build.output / "accessibility/index.html").read_text(encoding="utf-8")
+    assert "83 項檢測，0 項未通過" in (build.output / "accessibility/index.html").read_text(
+        encoding="utf-8"
+    )
     assert run_audit(build.output, folder, "--expect-record", str(record)) == 0
     pages = len(list(build.output.rglob("*.html")))
     assert counts(capsys.readouterr().out) == [(2, pages - 2, 0)] * 2
@@ -92,9 +110,11 @@ def test_release_gate_statement_shows_the_audit_of_the_same_build(real_site, rea
     old["pages_by_lang"]["en"] -= 1  # as if a page was added after the first audit
     stale.write_text(json.dumps(old), encoding="utf-8")
     assert run_audit(build.output, folder, "--expect-record", str(stale)) == 1
-    assert (f"{stale}: audit [record-mismatch]: the statement was built from a record that differs from this "
-            f"audit: pages_by_lang: {old['pages_by_lang']!r} in the record, {now!r} now. "
-            "Fix: run `make audit-release` again") in capsys.readouterr().out
+    assert (
+        f"{stale}: audit [record-mismatch]: the statement was built from a record that differs "
+        f"from this audit: pages_by_lang: {old['pages_by_lang']!r} in the record, {now!r} now. "
+        "Fix: run `make audit-release` again"
+    ) in capsys.readouterr().out
 
 
 def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
@@ -105,7 +125,10 @@ def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
     assert audit() == 0
     assert counts(capsys.readouterr().out) == [(0, total, 0)] * 2
     page = site_copy / PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace("Within 60 days", "Within sixty days"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Within 60 days", "Within sixty days"),
+        encoding="utf-8",
+    )
     assert audit() == 0
     assert counts(capsys.readouterr().out) == [(1, total - 1, 0)] * 2
     assert audit("--all") == 0
@@ -116,42 +139,67 @@ def test_shards_together_audit_every_page_once(fixture_site, tmp_path, capsys):
     seen = []
     for shard in ("1/2", "2/2"):
         folder = tmp_path / shard.replace("/", "-")
-        assert run_audit(fixture_site.output, folder, "--shard", shard, "--only", "en/*", "--workers", "1") == 0
+        assert (
+            run_audit(
+                fixture_site.output, folder, "--shard", shard, "--only", "en/*", "--workers", "1"
+            )
+            == 0
+        )
         capsys.readouterr()
         seen += list(report(folder)["pages"])
-    assert sorted(seen) == sorted(p.relative_to(fixture_site.output).as_posix()
-                                  for p in (fixture_site.output / "en").rglob("*.html"))
+    assert sorted(seen) == sorted(
+        p.relative_to(fixture_site.output).as_posix()
+        for p in (fixture_site.output / "en").rglob("*.html")
+    )
 
 
 def test_expired_allowlist_entry_fails_before_auditing(fixture_site, tmp_path, capsys):
     allow = tmp_path / "allow.toml"
-    allow.write_text('[[allow]]\npage = "*"\nrule = "region"\nreason = "old"\nexpires = 2020-01-01\n')
+    allow.write_text(
+        '[[allow]]\npage = "*"\nrule = "region"\nreason = "old"\nexpires = 2020-01-01\n'
+    )
     assert run_audit(fixture_site.output, tmp_path, "--allowlist", str(allow)) == 2
     assert capsys.readouterr().out.splitlines() == [
         f"{allow}: audit [cannot-run]: entry 1 (region on *) expired on 2020-01-01. "
         "Fix: fix the pages, or renew the entry with a new reason and date",
-        "accessibility audit: could not run, so nothing was checked"]
+        "accessibility audit: could not run, so nothing was checked",
+    ]
 
 
 # --- a gate that never passes what it did not check ---------------------------------------------
 
+
 def test_a_browser_that_does_not_start_fails_the_audit(fixture_site, tmp_path, capsys):
     record = tmp_path / "record.json"
-    code = run_audit(fixture_site.output, tmp_path, "--all", "--browser", str(tmp_path / "no-chromium"),
-                     "--record", str(record))
+    code = run_audit(
+        fixture_site.output,
+        tmp_path,
+        "--all",
+        "--browser",
+        str(tmp_path / "no-chromium"),
+        "--record",
+        str(record),
+    )
     printed = capsys.readouterr().out.splitlines()
     assert code == 2 and not record.exists()
-    assert printed[0].startswith(f"{tmp_path}/no-chromium: audit [cannot-run]: Chromium did not start, so no "
-                                 f"page was audited: BrowserUnavailable: {tmp_path}/no-chromium is missing")
+    assert printed[0].startswith(
+        f"{tmp_path}/no-chromium: audit [cannot-run]: Chromium did not start, so no "
+        f"page was audited: BrowserUnavailable: {tmp_path}/no-chromium is missing"
+    )
     assert printed[1:] == ["accessibility audit: could not run, so nothing was checked"]
 
 
-AXE_BREAKER = "<script>axe.run = function () { throw new Error('planted: axe breaks here'); };</script>"
+AXE_BREAKER = (
+    "<script>axe.run = function () { throw new Error('planted: axe breaks here'); };</script>"
+)
 
 
 def test_a_page_that_makes_axe_throw_is_reported_and_fails(site_copy, tmp_path, capsys):
     page = site_copy / PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace("</body>", AXE_BREAKER + "</body>"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", AXE_BREAKER + "</body>"),
+        encoding="utf-8",
+    )
     assert audit_english(site=site_copy, tmp_path=tmp_path) == 1
     printed = capsys.readouterr().out
     total = len(list((site_copy / "en").rglob("*.html")))

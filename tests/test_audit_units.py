@@ -46,12 +46,15 @@ def test_a_disabled_rule_needs_a_reason_and_changes_the_fingerprint(tmp_path):
     assert off.fingerprint() != on.fingerprint()
 
 
-ENTRY = '[[allow]]\npage = "en/news/*"\nrule = "{rule}"\nreason = "vendor fix due"\nexpires = {date}\n'
+ENTRY = (
+    '[[allow]]\npage = "en/news/*"\nrule = "{rule}"\nreason = "vendor fix due"\nexpires = {date}\n'
+)
 
 
 def test_allowlist_entry_covers_matching_pages_and_rule_only(tmp_path):
-    (entry,) = load_allowlist(write(tmp_path, "a.toml", ENTRY.format(rule="color-contrast", date="2027-01-31")),
-                              TODAY)
+    (entry,) = load_allowlist(
+        write(tmp_path, "a.toml", ENTRY.format(rule="color-contrast", date="2027-01-31")), TODAY
+    )
     assert entry.covers("en/news/x/index.html", "color-contrast")
     assert not entry.covers("news/x/index.html", "color-contrast")
     assert not entry.covers("en/news/x/index.html", "link-name")
@@ -68,8 +71,18 @@ def test_expired_or_incomplete_allowlist_entry_fails(tmp_path):
 def test_cache_key_changes_with_page_assets_engine_and_rules(tmp_path):
     base = page_key(b"<p>x</p>", "css1", "4.14.1", "r1")
     assert base == page_key(b"<p>x</p>", "css1", "4.14.1", "r1")
-    assert len({base, page_key(b"<p>y</p>", "css1", "4.14.1", "r1"), page_key(b"<p>x</p>", "css2", "4.14.1", "r1"),
-                page_key(b"<p>x</p>", "css1", "4.15.0", "r1"), page_key(b"<p>x</p>", "css1", "4.14.1", "r2")}) == 5
+    assert (
+        len(
+            {
+                base,
+                page_key(b"<p>y</p>", "css1", "4.14.1", "r1"),
+                page_key(b"<p>x</p>", "css2", "4.14.1", "r1"),
+                page_key(b"<p>x</p>", "css1", "4.15.0", "r1"),
+                page_key(b"<p>x</p>", "css1", "4.14.1", "r2"),
+            }
+        )
+        == 5
+    )
     site = tmp_path / "site"
     (site / "theme").mkdir(parents=True)
     (site / "theme/a.css").write_text("a{}")
@@ -119,20 +132,44 @@ def test_fast_options_only_drop_selectors():
 
 # --- the national rules' results ----------------------------------------------------------------
 
-PAGE_HTML = ('<!DOCTYPE html>\n<html lang="en">\n<body>\n<p><span lang="en">English</span></p>\n'
-             '<p><span lang="en">English</span></p>\n</body>\n</html>\n')
+PAGE_HTML = (
+    '<!DOCTYPE html>\n<html lang="en">\n<body>\n<p><span lang="en">English</span></p>\n'
+    '<p><span lang="en">English</span></p>\n</body>\n</html>\n'
+)
 
 
-def issue(rule="HM2310200C", status="fail", spec="115.11", snippet='<span lang="en">English</span>',
-          message="宣告為不同語系的文字內容，其語系宣告值不可與網頁宣告相同。"):
-    return Issue(rule_id=rule, guideline="3.1.2", level=Level.AA, desc="使用不同人類語言的內容區段要有 lang",
-                 message=message, snippet=snippet, status=status, spec=spec)
+def issue(
+    rule="HM2310200C",
+    status="fail",
+    spec="115.11",
+    snippet='<span lang="en">English</span>',
+    message="宣告為不同語系的文字內容，其語系宣告值不可與網頁宣告相同。",
+):
+    return Issue(
+        rule_id=rule,
+        guideline="3.1.2",
+        level=Level.AA,
+        desc="使用不同人類語言的內容區段要有 lang",
+        message=message,
+        snippet=snippet,
+        status=status,
+        spec=spec,
+    )
 
 
 def test_failures_of_the_115_table_block_local_items_do_not_and_retired_codes_are_left_out():
-    report = PageReport(url="http://127.0.0.1/x", status_code=200, issues=[
-        issue(), issue(), issue(rule="H309204", spec="local", snippet=""), issue(rule="OLD0001", spec="110.07"),
-        issue(rule="GN1240101E", status="info"), issue(rule=moda.NOT_RUN_NOTE, status="caveat", snippet="")])
+    report = PageReport(
+        url="http://127.0.0.1/x",
+        status_code=200,
+        issues=[
+            issue(),
+            issue(),
+            issue(rule="H309204", spec="local", snippet=""),
+            issue(rule="OLD0001", spec="110.07"),
+            issue(rule="GN1240101E", status="info"),
+            issue(rule=moda.NOT_RUN_NOTE, status="caveat", snippet=""),
+        ],
+    )
     result = moda.result_of(report, PAGE_HTML)
     assert result["error"] == ""
     codes = [(i["code"], i["line"]) for i in result["issues"]]
@@ -141,13 +178,29 @@ def test_failures_of_the_115_table_block_local_items_do_not_and_retired_codes_ar
     assert [moda.is_custom_item(i) for i in result["issues"]] == [False, False, True, False]
 
 
-@pytest.mark.parametrize(("report", "cause"), [
-    (PageReport(url="u", fetch_error="HTTP 404"), "could not fetch the page: HTTP 404"),
-    (PageReport(url="u", issues=[issue(rule=moda.BLOCKED, status="caveat", snippet="http://127.0.0.1/a.css")]),
-     "blocked the page's own requests"),
-    (PageReport(url="u", issues=[issue(status="caveat", message=moda.CRASH_PREFIX + "：KeyError: x")]),
-     "rule HM2310200C crashed"),
-], ids=["not-fetched", "css-blocked", "rule-crashed"])
+@pytest.mark.parametrize(
+    ("report", "cause"),
+    [
+        (PageReport(url="u", fetch_error="HTTP 404"), "could not fetch the page: HTTP 404"),
+        (
+            PageReport(
+                url="u",
+                issues=[
+                    issue(rule=moda.BLOCKED, status="caveat", snippet="http://127.0.0.1/a.css")
+                ],
+            ),
+            "blocked the page's own requests",
+        ),
+        (
+            PageReport(
+                url="u",
+                issues=[issue(status="caveat", message=moda.CRASH_PREFIX + "：KeyError: x")],
+            ),
+            "rule HM2310200C crashed",
+        ),
+    ],
+    ids=["not-fetched", "css-blocked", "rule-crashed"],
+)
 def test_a_page_the_national_rules_did_not_really_check_is_an_error(report, cause):
     result = moda.result_of(report, PAGE_HTML)
     assert cause in result["error"] and result["issues"] == []
@@ -161,56 +214,100 @@ def test_the_checks_counted_are_the_115_codes_run_at_aa():
 
 # --- counts, findings and the record -------------------------------------------------------------
 
+
 def axe_violation(rule="image-alt"):
-    return {"id": rule, "impact": "critical", "help": "Images must have alternative text",
-            "helpUrl": "https://dequeuniversity.com/rules/axe/4.14/image-alt",
-            "nodes": [{"target": "main img", "html": "<img src=x>", "failureSummary": "Fix any of the following:\n  add alt"}]}
+    return {
+        "id": rule,
+        "impact": "critical",
+        "help": "Images must have alternative text",
+        "helpUrl": "https://dequeuniversity.com/rules/axe/4.14/image-alt",
+        "nodes": [
+            {
+                "target": "main img",
+                "html": "<img src=x>",
+                "failureSummary": "Fix any of the following:\n  add alt",
+            }
+        ],
+    }
 
 
 def page_result(lang="en", violations=(), issues=(), axe_error="", moda_error=""):
-    return {"lang": lang, "axe": {"engine": "4.14.1", "error": axe_error, "violations": list(violations)},
-            "moda": {"error": moda_error, "issues": list(issues)}}
+    return {
+        "lang": lang,
+        "axe": {"engine": "4.14.1", "error": axe_error, "violations": list(violations)},
+        "moda": {"error": moda_error, "issues": list(issues)},
+    }
 
 
 def moda_issue(code="HM2310200C", spec="115.11", line=4):
-    return {"code": code, "wcag": "3.1.2", "desc": "使用不同人類語言的內容區段要有 lang", "spec": spec,
-            "message": "語系宣告值不可與網頁宣告相同。", "snippet": '<span lang="en">English</span>',
-            "status": "fail", "line": line}
+    return {
+        "code": code,
+        "wcag": "3.1.2",
+        "desc": "使用不同人類語言的內容區段要有 lang",
+        "spec": spec,
+        "message": "語系宣告值不可與網頁宣告相同。",
+        "snippet": '<span lang="en">English</span>',
+        "status": "fail",
+        "line": line,
+    }
 
 
 def test_findings_name_page_line_rule_and_fix_and_skip_allowed(tmp_path):
-    allow = write(tmp_path, "a.toml", ENTRY.format(rule="region", date="2027-01-31").replace("en/news/*", "*"))
-    pages = {"en/index.html": page_result(violations=[axe_violation(), axe_violation("region")],
-                                          issues=[moda_issue(), moda_issue("H309204", spec="local", line=None)])}
+    allow = write(
+        tmp_path, "a.toml", ENTRY.format(rule="region", date="2027-01-31").replace("en/news/*", "*")
+    )
+    pages = {
+        "en/index.html": page_result(
+            violations=[axe_violation(), axe_violation("region")],
+            issues=[moda_issue(), moda_issue("H309204", spec="local", line=None)],
+        )
+    }
     mark_allowed(pages, load_allowlist(allow, TODAY))
     axe_line, moda_line = map(str, findings(pages))
-    assert axe_line == ("en/index.html: axe [image-alt]: Images must have alternative text. Element: main img. "
-                        "Fix: Fix any of the following: add alt")
-    assert moda_line == ("en/index.html:4: moda [HM2310200C]: WCAG 3.1.2: 語系宣告值不可與網頁宣告相同. "
-                         'Element: <span lang="en">English</span>. Fix: 使用不同人類語言的內容區段要有 lang '
-                         "(a11y-moda rules show HM2310200C)")
+    assert axe_line == (
+        "en/index.html: axe [image-alt]: Images must have alternative text. Element: main img. "
+        "Fix: Fix any of the following: add alt"
+    )
+    assert moda_line == (
+        "en/index.html:4: moda [HM2310200C]: WCAG 3.1.2: 語系宣告值不可與網頁宣告相同. "
+        'Element: <span lang="en">English</span>. Fix: 使用不同人類語言的內容區段要有 lang '
+        "(a11y-moda rules show HM2310200C)"
+    )
     (note,) = custom_item_notes(pages)
     assert "not blocking" in str(note) and note.rule == "H309204"
 
 
 def test_a_page_in_error_is_a_finding_and_the_run_is_incomplete():
-    pages = {"a.html": page_result(), "b.html": page_result(axe_error="JavascriptException: planted")}
+    pages = {
+        "a.html": page_result(),
+        "b.html": page_result(axe_error="JavascriptException: planted"),
+    }
     (finding,) = findings(pages)
-    assert str(finding).startswith("b.html: axe [audit-error]: the audit could not run: JavascriptException")
+    assert str(finding).startswith(
+        "b.html: axe [audit-error]: the audit could not run: JavascriptException"
+    )
     summary = summarise(pages, TODAY, {"axe": {"a.html", "b.html"}, "moda": set()})
     assert summary["axe"] == {"audited": 1, "cached": 0, "errors": 1, "violations": 0, "allowed": 0}
     assert summary["moda"]["cached"] == 2 and summary["complete"] is False
-    assert summarise({"a.html": page_result()}, TODAY, {"axe": {"a.html"}, "moda": {"a.html"}})["complete"]
+    assert summarise({"a.html": page_result()}, TODAY, {"axe": {"a.html"}, "moda": {"a.html"}})[
+        "complete"
+    ]
 
 
 def report_of(pages, checks=83):
     summary = summarise(pages, TODAY, {"axe": set(pages), "moda": set(pages)})
-    return {"summary": summary, "engine": {"axe": "4.14.1", "moda": "0.6.1", "moda_checks": checks},
-            "config": {"tags": ["wcag2a"]}}
+    return {
+        "summary": summary,
+        "engine": {"axe": "4.14.1", "moda": "0.6.1", "moda_checks": checks},
+        "config": {"tags": ["wcag2a"]},
+    }
 
 
 def test_the_record_holds_both_results_and_any_difference_is_named(tmp_path):
-    pages = {"index.html": page_result("zh-Hant-TW"), "en/index.html": page_result("en", issues=[moda_issue()])}
+    pages = {
+        "index.html": page_result("zh-Hant-TW"),
+        "en/index.html": page_result("en", issues=[moda_issue()]),
+    }
     path = tmp_path / "record.json"
     write_record(path, report_of(pages))
     record = json.loads(path.read_text())
@@ -220,7 +317,8 @@ def test_the_record_holds_both_results_and_any_difference_is_named(tmp_path):
     assert record_differences(path, report_of(pages)) == []
     pages["en/new/index.html"] = page_result("en")
     assert record_differences(path, report_of(pages)) == [
-        "pages_by_lang: {'en': 1, 'zh-Hant-TW': 1} in the record, {'en': 2, 'zh-Hant-TW': 1} now"]
+        "pages_by_lang: {'en': 1, 'zh-Hant-TW': 1} in the record, {'en': 2, 'zh-Hant-TW': 1} now"
+    ]
 
 
 def test_the_real_site_passes_the_national_rules_lint(real_site):

@@ -36,25 +36,32 @@ def load_record(path: Path | None) -> MappingProxyType | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AuditRecordError(f"{path}: the audit record is missing. Fix: run `make audit-release`, "
-                               "which writes it and then builds the site with it.") from None
+        raise AuditRecordError(
+            f"{path}: the audit record is missing. Fix: run `make audit-release`, "
+            "which writes it and then builds the site with it."
+        ) from None
     except json.JSONDecodeError as error:
-        raise AuditRecordError(f"{path}: {error}. Fix: run `make audit-release` to rewrite it.") from None
+        raise AuditRecordError(
+            f"{path}: {error}. Fix: run `make audit-release` to rewrite it."
+        ) from None
     missing = REQUIRED - set(data)
     if missing:
-        raise AuditRecordError(f"{path}: missing {sorted(missing)}. Fix: run `make audit-release` to rewrite it.")
+        raise AuditRecordError(
+            f"{path}: missing {sorted(missing)}. Fix: run `make audit-release` to rewrite it."
+        )
     data["date"] = datetime.date.fromisoformat(data["date"])
     return MappingProxyType(data)
 
 
 def add_statement_data(generators) -> None:
-    """all_generators_finalized (once per build): the record, and the manual checks with warnings."""
+    """all_generators_finalized (once a build): the record, the manual checks, their warnings."""
     context = generators[0].context
     record_file = context.get("AUDIT_RECORD_FILE") or ""
     context["audit_record"] = load_record(Path(record_file) if record_file else None)
     today = datetime.date.today()
-    checks = load_manual_checks(Path(context["AUDIT_RECORD_MANUAL_CHECKS"]),
-                                list(context["BILINGUAL_LANGUAGES"]), today)
+    checks = load_manual_checks(
+        Path(context["AUDIT_RECORD_MANUAL_CHECKS"]), list(context["BILINGUAL_LANGUAGES"]), today
+    )
     for warning in stale_warnings(checks, today):
         print(warning, file=sys.stderr)
     context["manual_checks"] = checks.checks

@@ -31,24 +31,39 @@ class ManualCheck(Strict):
 
     id: Slug
     name: Annotated[Localised, Field(description="the check's short name in every site language")]
-    how: Annotated[Localised, Field(description="how a person does the check, in every site language")]
-    last_checked: Annotated[Day | None, Field(
-        description="the date a person last did the check, as YYYY-MM-DD (leave the key out until then)")] = None
+    how: Annotated[
+        Localised, Field(description="how a person does the check, in every site language")
+    ]
+    last_checked: Annotated[
+        Day | None,
+        Field(
+            description="the date a person last did the check, as YYYY-MM-DD "
+            "(leave the key out until then)"
+        ),
+    ] = None
 
     @field_validator("last_checked")
     @classmethod
-    def not_in_the_future(cls, value: datetime.date | None, info: ValidationInfo) -> datetime.date | None:
+    def not_in_the_future(
+        cls, value: datetime.date | None, info: ValidationInfo
+    ) -> datetime.date | None:
         today = (info.context or {}).get("today")
         if today and value and value > today:
-            raise ValueError(f"the date is after today ({today.isoformat()}); write the day the check was done")
+            raise ValueError(
+                f"the date is after today ({today.isoformat()}); write the day the check was done"
+            )
         return value
 
 
 class ManualChecks(Strict):
     """The whole file: `checks:`, a list of checks with unique ids."""
 
-    checks: Annotated[list[ManualCheck], Field(min_length=1, description="a list of checks, each with id, "
-                                                                         "name, how and last_checked")]
+    checks: Annotated[
+        list[ManualCheck],
+        Field(
+            min_length=1, description="a list of checks, each with id, name, how and last_checked"
+        ),
+    ]
 
     @field_validator("checks")
     @classmethod
@@ -56,7 +71,9 @@ class ManualChecks(Strict):
         ids = [check.id for check in value]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"the id {', '.join(repeated)} is used twice; give every check its own id")
+            raise ValueError(
+                f"the id {', '.join(repeated)} is used twice; give every check its own id"
+            )
         return value
 
 
@@ -75,8 +92,18 @@ def load_manual_checks(path: Path, languages: list[str], today: datetime.date) -
     try:
         data, lines = load_yaml(shown, path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProblemsFound([Problem(shown, None, STAGE, "missing-file", "the manual-checks file is missing",
-                                     "restore it, or set AUDIT_RECORD_MANUAL_CHECKS to its path")]) from None
+        raise ProblemsFound(
+            [
+                Problem(
+                    shown,
+                    None,
+                    STAGE,
+                    "missing-file",
+                    "the manual-checks file is missing",
+                    "restore it, or set AUDIT_RECORD_MANUAL_CHECKS to its path",
+                )
+            ]
+        ) from None
     except SourceError as error:
         raise ProblemsFound([error.problem]) from None
 
@@ -86,12 +113,16 @@ def load_manual_checks(path: Path, languages: list[str], today: datetime.date) -
             location = location[:-1]
         return lines.get(location, 1)
 
-    model, problems = validate(ManualChecks, data, shown, line_of, STAGE,
-                               context={"languages": languages, "today": today})
+    model, problems = validate(
+        ManualChecks, data, shown, line_of, STAGE, context={"languages": languages, "today": today}
+    )
     if problems:
         raise ProblemsFound(problems)
-    return ManualChecksFile(shown, tuple(model.checks),
-                            tuple(line_of(("checks", index)) for index in range(len(model.checks))))
+    return ManualChecksFile(
+        shown,
+        tuple(model.checks),
+        tuple(line_of(("checks", index)) for index in range(len(model.checks))),
+    )
 
 
 def months_before(today: datetime.date, months: int) -> datetime.date:
@@ -105,13 +136,29 @@ def stale_warnings(checks: ManualChecksFile, today: datetime.date) -> list[Probl
     limit = months_before(today, STALE_AFTER_MONTHS)
     fix = "do the check as its `how` says, then set its last_checked to that day"
     warnings = []
-    for check, line in zip(checks.checks, checks.lines):
+    for check, line in zip(checks.checks, checks.lines, strict=True):
         if check.last_checked is None:
-            warnings.append(Problem(checks.path, line, STAGE, "not-done",
-                                    f"warning: the check `{check.id}` has not been done yet", fix))
+            warnings.append(
+                Problem(
+                    checks.path,
+                    line,
+                    STAGE,
+                    "not-done",
+                    f"warning: the check `{check.id}` has not been done yet",
+                    fix,
+                )
+            )
         elif check.last_checked < limit:
-            warnings.append(Problem(checks.path, line, STAGE, "stale",
-                                    f"warning: the check `{check.id}` was last done on "
-                                    f"{check.last_checked.isoformat()}, more than {STALE_AFTER_MONTHS} "
-                                    "months before today", fix))
+            warnings.append(
+                Problem(
+                    checks.path,
+                    line,
+                    STAGE,
+                    "stale",
+                    f"warning: the check `{check.id}` was last done on "
+                    f"{check.last_checked.isoformat()}, more than {STALE_AFTER_MONTHS} "
+                    "months before today",
+                    fix,
+                )
+            )
     return warnings

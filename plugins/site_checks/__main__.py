@@ -17,41 +17,65 @@ from pathlib import Path
 from .findings import CheckCannotRun, print_cannot_run, print_findings
 from .pages import PageSelectionError, parse_shard
 
-LABELS = {"links": "link check", "national-lint": "national rules (lint)", "html": "HTML validation",
-          "audit": "accessibility audit"}
+LABELS = {
+    "links": "link check",
+    "national-lint": "national rules (lint)",
+    "html": "HTML validation",
+    "audit": "accessibility audit",
+}
 
 
 def add_html_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", type=Path, default=Path("output"))
     parser.add_argument("--jar", type=Path, default=Path("node_modules/vnu-jar/build/dist/vnu.jar"))
     parser.add_argument("--shard", default="1/1", help="check only shard i of n, e.g. 2/4")
-    parser.add_argument("--only", default="*", help="check only files matching this glob, e.g. 'en/*'")
+    parser.add_argument(
+        "--only", default="*", help="check only files matching this glob, e.g. 'en/*'"
+    )
     parser.add_argument("--cache", type=Path, default=Path(".cache/html/results.json"))
     parser.add_argument("--all", action="store_true", help="check every file, ignoring the cache")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="accepted so that one set of flags serves `html` and `audit`; vnu runs once")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="accepted so that one set of flags serves `html` and `audit`; vnu runs once",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="python -m site_checks", description=__doc__.splitlines()[0])
+    main_parser = argparse.ArgumentParser(
+        prog="python -m site_checks", description=__doc__.splitlines()[0]
+    )
     commands = main_parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="every internal link, fragment and download resolves")
     links.add_argument("--site", type=Path, default=Path("output"))
-    lint = commands.add_parser("national-lint", help="a11y-moda's source-level lint of the built pages (fast)")
+    lint = commands.add_parser(
+        "national-lint", help="a11y-moda's source-level lint of the built pages (fast)"
+    )
     lint.add_argument("--site", type=Path, default=Path("output"))
     add_html_arguments(commands.add_parser("html", help="the Nu HTML Checker finds no errors"))
     from .audit.cli import add_arguments
 
-    add_arguments(commands.add_parser(
-        "audit", help="axe-core in headless Chromium and the national rules (a11y-moda) on every page"))
+    add_arguments(
+        commands.add_parser(
+            "audit",
+            help="axe-core in headless Chromium and the national rules (a11y-moda) on every page",
+        )
+    )
     return main_parser
 
 
 def run_html(args: argparse.Namespace) -> int:
     from .vnu import check_html
 
-    run = check_html(args.site, args.jar, shard=parse_shard(args.shard), only=args.only,
-                     cache_path=args.cache, recheck=args.all)
+    run = check_html(
+        args.site,
+        args.jar,
+        shard=parse_shard(args.shard),
+        only=args.only,
+        cache_path=args.cache,
+        recheck=args.all,
+    )
     print(run.summary())
     return print_findings(run.findings, LABELS["html"])
 
@@ -77,8 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except PageSelectionError as error:
-        return print_cannot_run(CheckCannotRun("--shard", args.command, error.message, error.fix),
-                                LABELS[args.command])
+        return print_cannot_run(
+            CheckCannotRun("--shard", args.command, error.message, error.fix), LABELS[args.command]
+        )
     except CheckCannotRun as error:
         return print_cannot_run(error, LABELS[args.command])
 

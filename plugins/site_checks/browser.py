@@ -20,9 +20,16 @@ from selenium.webdriver.chrome.service import Service
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic", "--hide-scrollbars",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--hide-scrollbars",
 ]
 
 
@@ -35,8 +42,19 @@ def serve(directory: Path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_for_port(port, server)
         yield f"http://127.0.0.1:{port}"
@@ -50,7 +68,10 @@ def _wait_for_port(port: int, server: subprocess.Popen, seconds: float = 10.0) -
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"the local web server stopped (exit {server.returncode})")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=0.2),
+        ):
             return
         time.sleep(0.05)
     raise RuntimeError(f"the local web server did not answer on port {port}")
@@ -60,7 +81,8 @@ def browser_missing(binary: str = CHROMIUM) -> str | None:
     """Why Chromium cannot run here, or None. Callers fail on this; they never skip."""
     for path in (binary, CHROMEDRIVER):
         if not Path(path).exists():
-            return f"{path} is missing. Fix: run `make test-deps` (apt-get install chromium chromium-driver)."
+            return (f"{path} is missing. Fix: run `make test-deps` "
+                    "(apt-get install chromium chromium-driver).")
     return None
 
 
@@ -69,8 +91,13 @@ class BrowserUnavailable(RuntimeError):
 
 
 @contextlib.contextmanager
-def chromium(width: int = 1280, height: int = 900, preload_script: str | None = None,
-             binary: str = CHROMIUM, console_log: bool = False):
+def chromium(
+    width: int = 1280,
+    height: int = 900,
+    preload_script: str | None = None,
+    binary: str = CHROMIUM,
+    console_log: bool = False,
+):
     """One headless Chromium with its own temporary profile, removed afterwards.
 
     `preload_script` is evaluated in every document before the page's own scripts (CDP),
@@ -93,7 +120,9 @@ def chromium(width: int = 1280, height: int = 900, preload_script: str | None = 
         raise
     try:
         if preload_script:
-            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": preload_script})
+            driver.execute_cdp_cmd(
+                "Page.addScriptToEvaluateOnNewDocument", {"source": preload_script}
+            )
         yield driver
     finally:
         driver.quit()
@@ -102,5 +131,7 @@ def chromium(width: int = 1280, height: int = 900, preload_script: str | None = 
 
 def set_viewport(driver, width: int, height: int) -> None:
     """Emulate a viewport of exactly this CSS size (headless windows are at least 500 px wide)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )

@@ -1,5 +1,5 @@
 """Results kept between runs, keyed by what produced them (the file's bytes, the checker's
-version, its configuration): an unchanged key means an unchanged result, so it is not checked again."""
+version, its configuration): an unchanged key means an unchanged result, not checked again."""
 
 from __future__ import annotations
 
@@ -50,5 +50,7 @@ class ResultCache:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._entries, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(self._entries, sort_keys=True, ensure_ascii=False), encoding="utf-8"
+        )
         tmp.replace(self.path)

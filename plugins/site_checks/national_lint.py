@@ -24,16 +24,32 @@ def lint_findings(site: Path) -> list[Finding]:
 
     pages = html_pages(site)
     if not pages:
-        raise CheckCannotRun(site, STAGE, "there are no built HTML pages here", "run `make build` first")
+        raise CheckCannotRun(
+            site, STAGE, "there are no built HTML pages here", "run `make build` first"
+        )
     report = lint_files(pages, level=Level[moda.LEVEL])
     found = []
     for result in report.files:
         name = page_name(site.resolve(), Path(result.path).resolve())
         if result.fetch_error:
-            raise CheckCannotRun(name, STAGE, f"a11y-moda could not lint the page: {result.fetch_error}",
-                                 "run `python -m a11y_moda lint` on the page to see why")
-        found += [Finding(STAGE, name, issue.snippet, f"WCAG {issue.guideline}: {issue.message.rstrip('。. ')}",
-                          f"{issue.desc} (a11y-moda rules show {issue.rule_id})", issue.rule_id, moda.HELP_URL,
-                          line=issue.line or None)
-                  for issue in result.issues if issue.status == "fail" and issue.spec == moda.SPEC]
+            raise CheckCannotRun(
+                name,
+                STAGE,
+                f"a11y-moda could not lint the page: {result.fetch_error}",
+                "run `python -m a11y_moda lint` on the page to see why",
+            )
+        found += [
+            Finding(
+                STAGE,
+                name,
+                issue.snippet,
+                f"WCAG {issue.guideline}: {issue.message.rstrip('。. ')}",
+                f"{issue.desc} (a11y-moda rules show {issue.rule_id})",
+                issue.rule_id,
+                moda.HELP_URL,
+                line=issue.line or None,
+            )
+            for issue in result.issues
+            if issue.status == "fail" and issue.spec == moda.SPEC
+        ]
     return found

@@ -36,14 +36,19 @@ def parse_shard(text: str) -> tuple[int, int]:
     try:
         index, total = (int(part) for part in text.split("/"))
     except ValueError:
-        raise PageSelectionError(f"--shard {text!r} is not i/n", "write it as i/n, e.g. --shard 1/4") from None
+        raise PageSelectionError(
+            f"--shard {text!r} is not i/n", "write it as i/n, e.g. --shard 1/4"
+        ) from None
     if not 1 <= index <= total:
-        raise PageSelectionError(f"--shard {text!r} has i outside 1..n", "write i between 1 and n, e.g. --shard 2/4")
+        raise PageSelectionError(
+            f"--shard {text!r} has i outside 1..n", "write i between 1 and n, e.g. --shard 2/4"
+        )
     return index, total
 
 
-def select_files(files: list[Path], site: Path, shard: tuple[int, int] = (1, 1),
-                 only: str = "*") -> dict[str, Path]:
+def select_files(
+    files: list[Path], site: Path, shard: tuple[int, int] = (1, 1), only: str = "*"
+) -> dict[str, Path]:
     """{name: path} of the files matching `only`, then every n-th of them for shard i of n."""
     index, total = shard
     names = [(page_name(site, path), path) for path in sorted(files)]

@@ -26,8 +26,10 @@ HELP_URL = "https://html.spec.whatwg.org/multipage/"
 FIX = "Correct the markup in the template or Markdown that produces this line."
 CSS_HELP_URL = "https://www.w3.org/Style/CSS/specs.en.html"
 CSS_FIX = "Correct this rule in the style sheet (theme/static/css)."
-INSTALL_HINT = ("install the checker's tools: `make test-deps` (Java, from Debian's "
-                "default-jre-headless) and `npm ci` (vnu-jar, pinned in package.json)")
+INSTALL_HINT = (
+    "install the checker's tools: `make test-deps` (Java, from Debian's "
+    "default-jre-headless) and `npm ci` (vnu-jar, pinned in package.json)"
+)
 # vnu messages that are not errors of ours, each with the reason. Empty: nothing is ignored.
 # Add a compiled pattern only with a comment saying why; tests/test_html_validate.py pins this.
 IGNORED_MESSAGES: tuple[re.Pattern[str], ...] = ()
@@ -54,13 +56,17 @@ class ValidatorFailed(CheckCannotRun):
     """vnu ran but did not report results (it crashed, timed out or wrote no JSON)."""
 
     def __init__(self, where: str, message: str):
-        super().__init__(where, CHECK, message,
-                         "run the command again; if it fails again, run vnu by hand on the file named")
+        super().__init__(
+            where,
+            CHECK,
+            message,
+            "run the command again; if it fails again, run vnu by hand on the file named",
+        )
 
 
 @dataclass(frozen=True)
 class HtmlRun:
-    """One HTML check: what it found, and how many files it found, checked and took from the cache."""
+    """One HTML check: what it found; how many files it found, checked and took from the cache."""
 
     findings: list[Finding]
     found: int
@@ -68,8 +74,10 @@ class HtmlRun:
     cached: int
 
     def summary(self) -> str:
-        return (f"HTML validation: {self.found} file(s) found, {self.checked} checked, "
-                f"{self.cached} from cache")
+        return (
+            f"HTML validation: {self.found} file(s) found, {self.checked} checked, "
+            f"{self.cached} from cache"
+        )
 
 
 def vnu_commands(files: list[Path], jar: Path, java: str) -> list[list[str]]:
@@ -87,7 +95,7 @@ def vnu_commands(files: list[Path], jar: Path, java: str) -> list[list[str]]:
     base = [java_path, *options, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout"]
     pages = [str(path) for path in files if path.suffix != ".css"]
     sheets = [str(path) for path in files if path.suffix == ".css"]
-    commands = [[*base, *pages[start:start + BATCH]] for start in range(0, len(pages), BATCH)]
+    commands = [[*base, *pages[start : start + BATCH]] for start in range(0, len(pages), BATCH)]
     if sheets:
         commands.append([*base, "--css", *sheets])
     return commands
@@ -97,8 +105,12 @@ def run_vnu(commands: list[list[str]]) -> list[dict]:
     """Run the vnu commands side by side and return all their messages."""
     with ExitStack() as stack:  # closes every pipe and waits for every process
         try:
-            processes = [stack.enter_context(subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)) for command in commands]
+            processes = [
+                stack.enter_context(
+                    subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                )
+                for command in commands
+            ]
         except OSError as error:
             raise ValidatorUnavailable(commands[0][0], f"could not start Java: {error}") from error
         try:
@@ -120,8 +132,10 @@ def vnu_messages(process: subprocess.Popen) -> list[dict]:
         messages = json.loads(stdout.decode("utf-8"))["messages"]
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
         output = stderr or stdout.decode("utf-8", "replace").strip()
-        raise ValidatorFailed("vnu", f"vnu exited with {process.returncode} and wrote no JSON report: "
-                                     f"{output[-2000:]}") from error
+        raise ValidatorFailed(
+            "vnu",
+            f"vnu exited with {process.returncode} and wrote no JSON report: {output[-2000:]}",
+        ) from error
     if process.returncode not in (0, 1) or (process.returncode == 1 and not messages):
         raise ValidatorFailed("vnu", f"vnu exited with {process.returncode}: {stderr[-2000:]}")
     return messages
@@ -142,9 +156,18 @@ def is_ignored(text: str) -> bool:
 
 def highlighted(message: dict) -> str:
     """The markup vnu points at (the highlighted part of its extract), else the whole extract."""
-    extract, start, length = message.get("extract", ""), message.get("hiliteStart"), message.get("hiliteLength")
-    if isinstance(start, int) and isinstance(length, int) and length > 0 and extract[start:start + length].strip():
-        return extract[start:start + length]
+    extract, start, length = (
+        message.get("extract", ""),
+        message.get("hiliteStart"),
+        message.get("hiliteLength"),
+    )
+    if (
+        isinstance(start, int)
+        and isinstance(length, int)
+        and length > 0
+        and extract[start : start + length].strip()
+    ):
+        return extract[start : start + length]
     return extract
 
 
@@ -157,8 +180,15 @@ def finding_of(message: dict, page: str) -> Finding:
     extract = " ".join(highlighted(message).split())
     if len(extract) > EXTRACT_LENGTH:
         extract = extract[: EXTRACT_LENGTH - 1] + "…"
-    return Finding(CHECK, page, extract, text, CSS_FIX if css else FIX,
-                   help_url=CSS_HELP_URL if css else HELP_URL, line=line)
+    return Finding(
+        CHECK,
+        page,
+        extract,
+        text,
+        CSS_FIX if css else FIX,
+        help_url=CSS_HELP_URL if css else HELP_URL,
+        line=line,
+    )
 
 
 def messages_by_file(messages: list[dict], site: Path) -> dict[str, list[dict]]:
@@ -167,7 +197,9 @@ def messages_by_file(messages: list[dict], site: Path) -> dict[str, list[dict]]:
     for message in messages:
         kind, text = message.get("type"), message.get("message", "")
         if kind == "non-document-error":
-            raise ValidatorFailed(message.get("url", "vnu"), f"vnu could not check the file: {text}")
+            raise ValidatorFailed(
+                message.get("url", "vnu"), f"vnu could not check the file: {text}"
+            )
         if kind == "info" or is_ignored(text):  # "info": warnings, which --errors-only leaves out
             continue
         by_file.setdefault(page_of(message.get("url", ""), site), []).append(message)
@@ -176,8 +208,11 @@ def messages_by_file(messages: list[dict], site: Path) -> dict[str, list[dict]]:
 
 def findings_of(messages: list[dict], site: Path) -> list[Finding]:
     """One Finding per vnu error message."""
-    return [finding_of(message, page)
-            for page, page_messages in messages_by_file(messages, site).items() for message in page_messages]
+    return [
+        finding_of(message, page)
+        for page, page_messages in messages_by_file(messages, site).items()
+        for message in page_messages
+    ]
 
 
 def _check_files(files: dict[str, Path], site: Path, jar: Path, java: str) -> dict[str, list[dict]]:
@@ -188,23 +223,39 @@ def _check_files(files: dict[str, Path], site: Path, jar: Path, java: str) -> di
     return {name: by_file.get(name, []) for name in files}
 
 
-def check_html(site: Path, jar: Path, java: str = "java", shard: tuple[int, int] = (1, 1),
-               only: str = "*", cache_path: Path | None = None, recheck: bool = False) -> HtmlRun:
+def check_html(
+    site: Path,
+    jar: Path,
+    java: str = "java",
+    shard: tuple[int, int] = (1, 1),
+    only: str = "*",
+    cache_path: Path | None = None,
+    recheck: bool = False,
+) -> HtmlRun:
     """The Nu HTML Checker's errors in this run's share of the site's pages and style sheets.
 
     With `cache_path`, a file whose bytes and checker are unchanged is not checked again
     (`recheck` ignores the cache)."""
     if not site.is_dir() or not any(site.rglob("*.html")):
-        raise CheckCannotRun(site, CHECK, "there are no built HTML pages here", "run `make build` first")
+        raise CheckCannotRun(
+            site, CHECK, "there are no built HTML pages here", "run `make build` first"
+        )
     if not jar.is_file():
         raise ValidatorUnavailable(str(jar), "the Nu HTML Checker (vnu.jar) does not exist")
-    files = select_files([p for p in site.rglob("*") if p.suffix in SUFFIXES and p.is_file()], site, shard, only)
+    files = select_files(
+        [p for p in site.rglob("*") if p.suffix in SUFFIXES and p.is_file()], site, shard, only
+    )
     checker = file_digest(jar)
     keys = {name: content_key(checker, path.read_bytes()) for name, path in files.items()}
     cache = ResultCache(cache_path) if cache_path else None
-    results = {} if recheck or cache is None else {
-        name: found for name in files if (found := cache.get(name, keys[name])) is not None}
-    fresh = _check_files({name: files[name] for name in files if name not in results}, site, jar, java)
+    results = (
+        {}
+        if recheck or cache is None
+        else {name: found for name in files if (found := cache.get(name, keys[name])) is not None}
+    )
+    fresh = _check_files(
+        {name: files[name] for name in files if name not in results}, site, jar, java
+    )
     if cache is not None and fresh:
         for name, messages in fresh.items():
             cache.put(name, keys[name], messages)

@@ -24,7 +24,11 @@ TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
 def header_texts(table) -> list[str]:
     """The text of each cell of the table's header row ([] when it has none)."""
     rows = table.xpath("./thead/tr")
-    return [" ".join(cell.text_content().split()) for cell in rows[0].xpath("./th | ./td")] if rows else []
+    return (
+        [" ".join(cell.text_content().split()) for cell in rows[0].xpath("./th | ./td")]
+        if rows
+        else []
+    )
 
 
 def label_table(markup: str) -> str:
@@ -38,7 +42,7 @@ def label_table(markup: str) -> str:
         return markup
     table.set("class", " ".join([*table.get("class", "").split(), CLASS]))
     for row in table.xpath("./tbody/tr | ./tr"):
-        for cell, header in zip(row.xpath("./th | ./td"), headers):
+        for cell, header in zip(row.xpath("./th | ./td"), headers, strict=False):
             if header:
                 cell.set("data-label", header)
     return lxml.html.tostring(table, encoding="unicode")

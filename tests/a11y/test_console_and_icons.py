@@ -17,7 +17,9 @@ from support import ROOT, parse
 
 pytestmark = pytest.mark.browser
 ICONS = ROOT / "theme/static/icons"
-FIRST_PAGE_SETTLE_SECONDS = 1.0  # the browser asks for the site's icon once, just after the first load
+FIRST_PAGE_SETTLE_SECONDS = (
+    1.0  # the browser asks for the site's icon once, just after the first load
+)
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -34,8 +36,11 @@ def console_messages(site: Path, names: list[str]) -> dict[str, list[str]]:
             driver.get(base + page_url(name))
             if number == 0:
                 time.sleep(FIRST_PAGE_SETTLE_SECONDS)
-            entries = [f"{e['level']}: {e['message']}" for e in driver.get_log("browser")
-                       if e["level"] in ("SEVERE", "WARNING")]
+            entries = [
+                f"{e['level']}: {e['message']}"
+                for e in driver.get_log("browser")
+                if e["level"] in ("SEVERE", "WARNING")
+            ]
             if entries:
                 found[name] = entries
     return found
@@ -71,6 +76,7 @@ def luminance(rgb) -> float:
     def channel(value: int) -> float:
         value /= 255
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
     red, green, blue = (channel(v) for v in rgb[:3])
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
@@ -80,10 +86,15 @@ def contrast(first, second) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.mark.parametrize(("scheme", "features"), [
-    ("light", []), ("dark", [{"name": "prefers-color-scheme", "value": "dark"}]),
-    ("light", [{"name": "forced-colors", "value": "active"}]),
-], ids=["light", "dark", "forced-colours"])
+@pytest.mark.parametrize(
+    ("scheme", "features"),
+    [
+        ("light", []),
+        ("dark", [{"name": "prefers-color-scheme", "value": "dark"}]),
+        ("light", [{"name": "forced-colors", "value": "active"}]),
+    ],
+    ids=["light", "dark", "forced-colours"],
+)
 def test_the_icon_has_contrast_in_every_colour_mode(real_site, scheme, features):
     """The house on its tile 4.5:1 or more; the tile against the browser's own bar 3:1 or more."""
     with serve(real_site.output) as base, chromium() as driver:
@@ -98,27 +109,42 @@ def test_the_icon_has_contrast_in_every_colour_mode(real_site, scheme, features)
 def test_every_page_links_the_icons(real_site):
     for page in html_pages(real_site.output):
         head = parse(page).head
-        icons = {(link["rel"][0], link.get("type", "")): link["href"] for link in head.select("link[rel~=icon], "
-                                                                                              "link[rel=apple-touch-icon]")}
-        assert icons == {("icon", "image/png"): "/theme/icons/favicon-32.png",
-                         ("icon", "image/svg+xml"): "/theme/icons/favicon.svg",
-                         ("apple-touch-icon", ""): "/theme/icons/apple-touch-icon.png"}, page
+        icons = {
+            (link["rel"][0], link.get("type", "")): link["href"]
+            for link in head.select("link[rel~=icon], link[rel=apple-touch-icon]")
+        }
+        assert icons == {
+            ("icon", "image/png"): "/theme/icons/favicon-32.png",
+            ("icon", "image/svg+xml"): "/theme/icons/favicon.svg",
+            ("apple-touch-icon", ""): "/theme/icons/apple-touch-icon.png",
+        }, page
         for href in icons.values():
             assert (real_site.output / href.lstrip("/")).is_file(), href
 
 
 def test_no_page_logs_a_console_error_or_warning(real_site, fixture_site, tmp_path):
     names = [page_name(real_site.output, page) for page in html_pages(real_site.output)]
-    assert {"index.html", "404.html", "en/accessibility/index.html", "en/news/index.html"} <= set(names)
+    assert {"index.html", "404.html", "en/accessibility/index.html", "en/news/index.html"} <= set(
+        names
+    )
     assert console_messages(real_site.output, names) == {}
-    assert console_messages(fixture_site.output, ["en/notice/index.html", "en/guides/birth/index.html"]) == {}
+    assert (
+        console_messages(
+            fixture_site.output, ["en/notice/index.html", "en/guides/birth/index.html"]
+        )
+        == {}
+    )
 
 
 def test_the_console_check_catches_a_missing_icon(real_site, tmp_path):
     """Without the icon links the browser asks for /favicon.ico, gets a 404 and logs an error."""
     site = Path(shutil.copytree(real_site.output, tmp_path / "site"))
     page = site / "index.html"
-    page.write_text("\n".join(line for line in page.read_text(encoding="utf-8").splitlines()
-                              if "icon" not in line), encoding="utf-8")
+    page.write_text(
+        "\n".join(
+            line for line in page.read_text(encoding="utf-8").splitlines() if "icon" not in line
+        ),
+        encoding="utf-8",
+    )
     found = console_messages(site, ["index.html"])
     assert list(found) == ["index.html"] and "favicon.ico" in found["index.html"][0]

@@ -53,7 +53,11 @@ def browser():
 
 
 def table_pages(site: Path) -> list[str]:
-    return [page_name(site, page) for page in html_pages(site) if "<table" in page.read_text(encoding="utf-8")]
+    return [
+        page_name(site, page)
+        for page in html_pages(site)
+        if "<table" in page.read_text(encoding="utf-8")
+    ]
 
 
 def broken_words(driver, base: str, names: list[str], shots: Path) -> dict[str, list[str]]:
@@ -71,7 +75,9 @@ def broken_words(driver, base: str, names: list[str], shots: Path) -> dict[str, 
 
 def test_no_table_cell_breaks_a_word_at_320_px(real_site, browser, tmp_path):
     names = table_pages(real_site.output)
-    assert {"services/index.html", "en/services/index.html", "en/accessibility/index.html"} <= set(names)
+    assert {"services/index.html", "en/services/index.html", "en/accessibility/index.html"} <= set(
+        names
+    )
     with serve(real_site.output) as base:
         found = broken_words(browser, base, names, tmp_path)
     assert found == {}, f"words broken at {WIDTH} px (screenshots in {tmp_path}): {found}"
@@ -83,17 +89,24 @@ def test_the_check_catches_the_old_squeezed_columns(real_site, browser, tmp_path
     css = site / "theme/css/site.css"
     text = css.read_text(encoding="utf-8")
     start, end = text.index("/* tables:narrow"), text.index("/* end tables:narrow */")
-    css.write_text(text[:start] + text[end:] + "\nth, td { overflow-wrap: anywhere; }\n", encoding="utf-8")
+    css.write_text(
+        text[:start] + text[end:] + "\nth, td { overflow-wrap: anywhere; }\n", encoding="utf-8"
+    )
     with serve(site) as base:
         found = broken_words(browser, base, ["en/services/index.html"], tmp_path)
-    assert found and any("naturalisati" in word or "NT$" in word for word in found["en/services/index.html"])
+    assert found and any(
+        "naturalisati" in word or "NT$" in word for word in found["en/services/index.html"]
+    )
 
 
 def accessibility_tree(driver) -> list[tuple[str, str]]:
     """(role, name) of every node Chromium exposes to assistive technology, in tree order."""
     nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
-    return [(node.get("role", {}).get("value", ""), node.get("name", {}).get("value", ""))
-            for node in nodes if not node.get("ignored")]
+    return [
+        (node.get("role", {}).get("value", ""), node.get("name", {}).get("value", ""))
+        for node in nodes
+        if not node.get("ignored")
+    ]
 
 
 def test_a_stacked_table_is_still_a_table_and_labels_are_not_read_twice(real_site, browser):
@@ -107,16 +120,23 @@ def test_a_stacked_table_is_still_a_table_and_labels_are_not_read_twice(real_sit
     roles = [role for role, _ in tree]
     assert ("table", table.caption.get_text()) in tree
     assert [name for role, name in tree if role == "columnheader"] == headers
-    assert [name for role, name in tree if role == "cell"] == cells  # the value alone: no label in it
+    assert [
+        name for role, name in tree if role == "cell"
+    ] == cells  # the value alone: no label in it
     assert roles.count("row") == len(table.select("tr"))
     label = browser.execute_script(
-        "return getComputedStyle(document.querySelector('table.stack td[data-label]'), '::before').display;")
+        "const cell = document.querySelector('table.stack td[data-label]');"
+        "return getComputedStyle(cell, '::before').display;"
+    )
     assert label == "block"  # shown beside each value at 320 px
 
 
 def test_the_build_labels_each_cell_with_its_column_header():
-    html = ("<p>x</p><table>\n<thead>\n<tr><th>Step</th><th>Fee <em>(NT$)</em></th></tr>\n</thead>\n"
-            "<tbody>\n<tr><td>1</td><td>1,200</td></tr>\n</tbody>\n</table><table><tr><td>no header</td></tr></table>")
+    html = (
+        "<p>x</p><table>\n<thead>\n<tr><th>Step</th><th>Fee <em>(NT$)</em></th></tr>\n</thead>\n"
+        "<tbody>\n<tr><td>1</td><td>1,200</td></tr>\n</tbody>\n</table>"
+        "<table><tr><td>no header</td></tr></table>"
+    )
     labelled = label_tables(html)
     assert '<table class="stack">' in labelled
     assert '<td data-label="Step">1</td><td data-label="Fee (NT$)">1,200</td>' in labelled
@@ -131,4 +151,6 @@ def test_every_content_table_of_the_real_site_is_labelled(real_site):
             headers = [th.get_text(" ", strip=True) for th in table.thead.select("th")]
             for row in table.tbody.select("tr"):
                 assert [cell.get("data-label") for cell in row.select("th, td")] == headers, name
-    assert parse(real_site.output / "services/index.html").select_one("main table.stack td[data-label]")
+    assert parse(real_site.output / "services/index.html").select_one(
+        "main table.stack td[data-label]"
+    )

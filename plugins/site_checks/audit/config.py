@@ -1,4 +1,5 @@
-"""The audit's rule configuration (`.ci/axe-rules.toml`) and allow-list (`.ci/audit-allowlist.toml`)."""
+"""The audit's rule configuration (`.ci/axe-rules.toml`) and its allow-list
+(`.ci/audit-allowlist.toml`)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,9 @@ def load_rules(path: Path) -> RuleConfig:
     disabled = data.get("disabled", {})
     blank = [rule for rule, reason in disabled.items() if not str(reason).strip()]
     if blank:
-        raise AuditConfigError(path, f"disabled rule(s) {blank} have no reason",
-                               "write why each rule cannot apply to this site, or switch it on again")
+        raise AuditConfigError(
+            path, f"disabled rule(s) {blank} have no reason",
+            "write why each rule cannot apply to this site, or switch it on again")
     return RuleConfig(tuple(tags), MappingProxyType(dict(disabled)))
 
 
@@ -87,8 +89,9 @@ def load_allowlist(path: Path, today: datetime.date) -> tuple[Allowance, ...]:
                                    "write a date without quotes, e.g. expires = 2027-01-31")
         entry = Allowance(raw["page"], raw["rule"], raw["reason"], raw["expires"])
         if entry.expires < today:
-            raise AuditConfigError(path, f"entry {number} ({entry.rule} on {entry.page}) expired on {entry.expires}",
-                                   "fix the pages, or renew the entry with a new reason and date")
+            raise AuditConfigError(
+                path, f"entry {number} ({entry.rule} on {entry.page}) expired on {entry.expires}",
+                "fix the pages, or renew the entry with a new reason and date")
         entries.append(entry)
     return tuple(entries)
 
@@ -99,4 +102,5 @@ def _read_toml(path: Path) -> dict:
     except FileNotFoundError:
         raise AuditConfigError(path, "the file is missing", "restore it from git") from None
     except tomllib.TOMLDecodeError as error:
-        raise AuditConfigError(path, f"the file is not valid TOML: {error}", "correct the TOML syntax") from None
+        raise AuditConfigError(path, f"the file is not valid TOML: {error}",
+                               "correct the TOML syntax") from None

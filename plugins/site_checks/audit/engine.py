@@ -40,9 +40,11 @@ def slim_violation(violation: dict) -> dict:
         "help": violation["help"],
         "helpUrl": violation["helpUrl"],
         "nodes": [
-            {"target": " ".join(map(str, node["target"])),
-             "html": node.get("html", "")[:HTML_EXTRACT_LIMIT],
-             "failureSummary": node.get("failureSummary", "")}
+            {
+                "target": " ".join(map(str, node["target"])),
+                "html": node.get("html", "")[:HTML_EXTRACT_LIMIT],
+                "failureSummary": node.get("failureSummary", ""),
+            }
             for node in violation["nodes"]
         ],
     }
@@ -58,8 +60,11 @@ def audit_one(driver, axe: Axe, url: str, options: tuple[str, str]) -> dict:
     result = axe.run(options=fast)
     if result["violations"]:
         result = axe.run(options=full)
-    return {"engine": result["testEngine"]["version"], "error": "",
-            "violations": [slim_violation(v) for v in result["violations"]]}
+    return {
+        "engine": result["testEngine"]["version"],
+        "error": "",
+        "violations": [slim_violation(v) for v in result["violations"]],
+    }
 
 
 @dataclass
@@ -106,8 +111,11 @@ def _audit_queue(run: AxeRun) -> bool:
             try:
                 outcome = audit_one(driver, axe, url, run.options)
             except Exception as error:  # one broken page must not hide the others
-                outcome = {"engine": "", "error": f"{type(error).__name__}: {_first_line(error)}",
-                           "violations": []}
+                outcome = {
+                    "engine": "",
+                    "error": f"{type(error).__name__}: {_first_line(error)}",
+                    "violations": [],
+                }
             run.record(name, outcome)
             if outcome.get("error") and not _alive(driver):
                 return False
@@ -129,8 +137,14 @@ def _worker(run: AxeRun) -> None:
             return
 
 
-def audit_pages(pages: dict[str, str], axe_path: Path, options: tuple[str, str], workers: int,
-                done: Callable[[str], None], binary: str = CHROMIUM) -> tuple[dict[str, dict], dict]:
+def audit_pages(
+    pages: dict[str, str],
+    axe_path: Path,
+    options: tuple[str, str],
+    workers: int,
+    done: Callable[[str], None],
+    binary: str = CHROMIUM,
+) -> tuple[dict[str, dict], dict]:
     """Audit {page name: url} with `workers` browsers, `options` being (fast, full) axe options.
 
     Returns (a result for every page, browser info). A page no browser could audit gets an
@@ -139,7 +153,10 @@ def audit_pages(pages: dict[str, str], axe_path: Path, options: tuple[str, str],
     for item in pages.items():
         jobs.put(item)
     run = AxeRun(jobs, axe_path.read_text(encoding="utf-8"), axe_path, options, done, binary)
-    threads = [threading.Thread(target=_worker, args=(run,)) for _ in range(max(1, min(workers, len(pages))))]
+    threads = [
+        threading.Thread(target=_worker, args=(run,))
+        for _ in range(max(1, min(workers, len(pages))))
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -37,8 +37,11 @@ def checks_run() -> list[str]:
     from a11y_moda.models import Level
     from a11y_moda.rules import all_rules
 
-    return sorted(rule.meta.rule_id for rule in all_rules(Level[LEVEL])
-                  if rule.meta.spec == SPEC and not rule.uses_llm)
+    return sorted(
+        rule.meta.rule_id
+        for rule in all_rules(Level[LEVEL])
+        if rule.meta.spec == SPEC and not rule.uses_llm
+    )
 
 
 def options_fingerprint() -> str:
@@ -48,7 +51,7 @@ def options_fingerprint() -> str:
 
 @contextlib.contextmanager
 def private_hosts_allowed():
-    """a11y-moda refuses 127.0.0.1 unless told (its CLI's --allow-private-hosts); only while scanning."""
+    """a11y-moda refuses 127.0.0.1 unless told (its CLI's --allow-private-hosts): while scanning."""
     before = os.environ.get("A11Y_ALLOW_PRIVATE_HOSTS")
     os.environ["A11Y_ALLOW_PRIVATE_HOSTS"] = "1"
     try:
@@ -61,17 +64,27 @@ def private_hosts_allowed():
 
 
 def element_lines(html: str, snippet: str) -> list[int]:
-    """The lines of the elements whose markup starts like `snippet` (a11y-moda's `str(tag)[:300]`)."""
+    """The lines of the elements whose markup starts like `snippet` (`str(tag)[:300]`)."""
     if not snippet.startswith("<"):
         return []
     soup = BeautifulSoup(html, "html.parser")
-    return [tag.sourceline for tag in soup.find_all(True)
-            if tag.sourceline and str(tag).startswith(snippet)]
+    return [
+        tag.sourceline
+        for tag in soup.find_all(True)
+        if tag.sourceline and str(tag).startswith(snippet)
+    ]
 
 
 def slim_issue(issue) -> dict:
-    return {"code": issue.rule_id, "wcag": issue.guideline, "desc": issue.desc, "message": issue.message,
-            "snippet": issue.snippet, "status": issue.status, "spec": getattr(issue, "spec", SPEC)}
+    return {
+        "code": issue.rule_id,
+        "wcag": issue.guideline,
+        "desc": issue.desc,
+        "message": issue.message,
+        "snippet": issue.snippet,
+        "status": issue.status,
+        "spec": getattr(issue, "spec", SPEC),
+    }
 
 
 def page_error(report) -> str:
@@ -87,7 +100,7 @@ def page_error(report) -> str:
 
 
 def result_of(report, html: str) -> dict:
-    """One page's result: the issues of 115.11 and the local items, each with its line, or the error."""
+    """One page's result: the 115.11 and local issues, each with its line; or the error."""
     error = page_error(report)
     if error:
         return {"error": error, "issues": []}
@@ -100,12 +113,16 @@ def result_of(report, html: str) -> dict:
         place = (issue.rule_id, issue.snippet)
         occurrence = seen[place] = seen.get(place, -1) + 1
         lines = element_lines(html, issue.snippet) if issue.status == "fail" else []
-        slim["line"] = lines[occurrence] if occurrence < len(lines) else (lines[0] if lines else None)
+        slim["line"] = (
+            lines[occurrence] if occurrence < len(lines) else (lines[0] if lines else None)
+        )
         issues.append(slim)
     return {"error": "", "issues": issues}
 
 
-def scan_pages(pages: dict[str, str], html: dict[str, bytes], done: Callable[[str], None]) -> dict[str, dict]:
+def scan_pages(
+    pages: dict[str, str], html: dict[str, bytes], done: Callable[[str], None]
+) -> dict[str, dict]:
     """{page name: result} for {page name: URL}; `html` holds each page's bytes (for lines)."""
     from a11y_moda.models import Level
     from a11y_moda.scanner import scan_page
@@ -117,7 +134,10 @@ def scan_pages(pages: dict[str, str], html: dict[str, bytes], done: Callable[[st
                 report = scan_page(url, level=Level[LEVEL], render=False)
                 results[name] = result_of(report, html[name].decode("utf-8", "replace"))
             except Exception as error:  # the tool itself failed on this page: an error, not a pass
-                results[name] = {"error": f"a11y-moda failed: {type(error).__name__}: {error}", "issues": []}
+                results[name] = {
+                    "error": f"a11y-moda failed: {type(error).__name__}: {error}",
+                    "issues": [],
+                }
             done(name)
     return results
 
