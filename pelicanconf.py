@@ -4,6 +4,7 @@
 Custom settings are prefixed by the plugin that reads them.
 """
 
+import sys
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -21,6 +22,10 @@ DEFAULT_LANG = "zh-tw"
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Plugins share libraries that are not plugins (problems, content_model): the plugins folder
+# is importable in the build as it is in the tests (pyproject's pythonpath).
+if PLUGIN_PATHS[0] not in sys.path:
+    sys.path.insert(0, PLUGIN_PATHS[0])
 # Always explicit (an unset PLUGINS loads every installed namespace plugin), and in this order:
 # template_env first (every generator's Jinja environment), content_model before the plugins that
 # read its `site_index` (see docs/architecture.md; each plugin checks what it needs at start-up).
@@ -104,5 +109,9 @@ TEMPLATE_ENV_LOCALE_DIR = str(ROOT / "i18n")
 TEMPLATE_ENV_SOURCE_LANG = "en"
 # office_data: the one data file with the office's name, address, phone, hours…
 OFFICE_DATA_FILE = str(ROOT / "content" / "office.toml")
-# audit_record: the latest full accessibility audit, written by `make audit`.
-AUDIT_RECORD_FILE = str(ROOT / "content" / "accessibility-audit.json")
+# audit_record: the record of the full audit that gated this build. Empty here: only the
+# publishing gate (`make audit-release`) passes one (--set AUDIT_RECORD_FILE=…), so a preview
+# or test build never shows a result that was not measured on it.
+AUDIT_RECORD_FILE = ""
+# audit_record: the checks people do by hand, shown on the accessibility statement.
+AUDIT_RECORD_MANUAL_CHECKS = str(ROOT / "content" / "data" / "manual-checks.yaml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -32,11 +33,14 @@ class Build:
         return self.stdout + self.stderr
 
 
-def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT, columns: int = 200) -> Build:
-    """Build like `make build` does: `python -m site_build build` in a separate process."""
+def run_pelican(content: Path, settings: Path, output: Path, cwd: Path = ROOT, columns: int = 200,
+                extra_settings: dict | None = None) -> Build:
+    """Build like `make build` does: `python -m site_build build` in a separate process;
+    `extra_settings` are passed as `--set KEY=JSON`, as `make audit-release` passes the record."""
+    extra = [arg for key, value in (extra_settings or {}).items() for arg in ("--set", f"{key}={json.dumps(value)}")]
     result = subprocess.run(
         [sys.executable, "-m", "site_build", "build", "--settings", str(settings), "--content", str(content),
-         "--output", str(output)],
+         "--output", str(output), *extra],
         cwd=cwd, capture_output=True, text=True, timeout=300,
         env={**os.environ, "COLUMNS": str(columns), "PYTHONPATH": str(ROOT / "plugins")},
     )

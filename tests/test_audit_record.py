@@ -1,61 +1,252 @@
-"""The accessibility statement shows the latest full audit recorded with the content."""
+"""The accessibility statement: the audit record it is given by the publishing gate (none in any
+other build), both results in both languages, no redundant `lang`, and the checks people do by
+hand from content/data/manual-checks.yaml, validated, with a warning when one is out of date."""
 
 from __future__ import annotations
 
 import datetime
 import json
+import textwrap
 
 import pytest
 
 from audit_record.audit_record import AuditRecordError, load_record
-from support import ROOT, parse
+from audit_record.manual_checks import load_manual_checks, months_before, stale_warnings
+from problems import ProblemsFound
+from support import ROOT, parse, run_pelican
 
-RECORD = ROOT / "content/accessibility-audit.json"
+LANGUAGES = ["zh-tw", "en"]
+TODAY = datetime.date(2026, 11, 30)
+RECORD = {
+    "allowed": 0,
+    "date": "2026-11-30",
+    "pages_by_lang": {"en": 14, "zh-Hant-TW": 15},
+    "national": {"checks": 83, "failures": 0, "level": "AA", "spec": "115.11"},
+    "standard": "WCAG 2.2 AA",
+    "tags": ["wcag2a"],
+    "tools": {"Nu Html Checker": "26.9.27", "a11y-moda": "0.6.1", "axe-core": "4.14.1"},
+    "violations": 0,
+}
 
 
-def test_missing_record_means_no_audit_yet(tmp_path):
-    assert load_record(tmp_path / "none.json") is None
+@pytest.fixture(scope="module")
+def site_with_record(tmp_path_factory):
+    """The real site built as `make audit-release` builds it: with an audit record."""
+    folder = tmp_path_factory.mktemp("with-record")
+    record = folder / "record.json"
+    record.write_text(json.dumps(RECORD), encoding="utf-8")
+    build = run_pelican(
+        ROOT / "content",
+        ROOT / "pelicanconf.py",
+        folder / "output",
+        extra_settings={"AUDIT_RECORD_FILE": str(record)},
+    )
+    assert build.returncode == 0, build.log
+    return build
 
 
-def test_malformed_or_incomplete_record_is_an_error(tmp_path):
+def statement(output, lang):
+    return parse(
+        output / ("accessibility/index.html" if lang == "zh-tw" else "en/accessibility/index.html")
+    )
+
+
+def test_no_record_means_none_and_a_named_but_missing_or_broken_record_is_an_error(tmp_path):
+    assert load_record(None) is None
+    with pytest.raises(AuditRecordError, match="the audit record is missing"):
+        load_record(tmp_path / "none.json")
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
-    with pytest.raises(AuditRecordError, match="run `make audit`"):
+    with pytest.raises(AuditRecordError, match="make audit-release"):
         load_record(bad)
     bad.write_text('{"date": "2026-11-26"}', encoding="utf-8")
     with pytest.raises(AuditRecordError, match="missing"):
         load_record(bad)
 
 
-def test_record_date_is_parsed_and_read_only():
-    record = load_record(RECORD)
-    assert isinstance(record["date"], datetime.date)
+def test_record_date_is_parsed_and_read_only(tmp_path):
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(RECORD), encoding="utf-8")
+    record = load_record(path)
+    assert record["date"] == datetime.date(2026, 11, 30)
     with pytest.raises(TypeError):
         record["violations"] = 1
 
 
-@pytest.mark.parametrize(("path", "needles"), [
-    ("accessibility/index.html", ["WCAG 2.2 AA", "中文：{zh} 頁", "English：{en} 頁", "axe-core {axe}"]),
-    ("en/accessibility/index.html", ["WCAG 2.2 AA", "中文: {zh} pages", "English: {en} pages", "axe-core {axe}"]),
-])
-def test_statement_shows_the_record_in_both_languages(real_site, path, needles):
-    record = json.loads(RECORD.read_text(encoding="utf-8"))
-    values = {"zh": record["pages_by_lang"]["zh-Hant-TW"], "en": record["pages_by_lang"]["en"],
-              "axe": record["tools"]["axe-core"]}
-    doc = parse(real_site.output / path)
+@pytest.mark.parametrize(
+    ("lang", "needle"),
+    [
+        ("zh-tw", "這份網站副本不顯示檢測結果。"),
+        ("en", "This copy of the website shows no audit result."),
+    ],
+)
+def test_a_build_without_the_gate_shows_no_audit_result(real_site, lang, needle):
+    doc = statement(real_site.output, lang)
+    assert doc.select_one("dl.audit-record") is None
+    assert needle in doc.select_one("#latest-audit").find_next("p").get_text()
+
+
+@pytest.mark.parametrize(
+    ("lang", "needles"),
+    [
+        (
+            "zh-tw",
+            [
+                "WCAG 2.2 AA",
+                "中文：15 頁",
+                "English：14 頁",
+                "自動化檢測未發現違規項目。",
+                "網站無障礙規範 115.11 AA 檢測碼：83 項檢測，0 項未通過",
+                "axe-core 4.14.1",
+                "a11y-moda 0.6.1",
+                "Nu Html Checker 26.9.27",
+                "民國115年11月30日",
+            ],
+        ),
+        (
+            "en",
+            [
+                "WCAG 2.2 AA",
+                "中文: 15 pages",
+                "English: 14 pages",
+                "No violations found by the automated checks.",
+                "Website Accessibility Guidelines 115.11 AA check codes: 83 checks, 0 failed",
+                "axe-core 4.14.1",
+                "a11y-moda 0.6.1",
+                "30 November 2026",
+            ],
+        ),
+    ],
+)
+def test_statement_shows_both_results_with_date_and_tools(site_with_record, lang, needles):
+    doc = statement(site_with_record.output, lang)
     text = " ".join(doc.select_one("dl.audit-record").get_text().split())
     for needle in needles:
-        assert needle.format(**values) in text, text
-    assert doc.select_one("dl.audit-record time")["datetime"] == record["date"]
+        assert needle in text, text
+    assert doc.select_one("dl.audit-record time")["datetime"] == "2026-11-30"
+    note = doc.select_one("dl.audit-record").find_next("p").get_text()
+    assert "a11y-moda" in note and "Freego" in note
 
 
-def test_recorded_page_counts_match_the_site_that_is_built(real_site):
-    """The statement must not claim a number of pages the site does not have."""
-    record = json.loads(RECORD.read_text(encoding="utf-8"))
-    built = {}
-    for page in real_site.output.rglob("*.html"):
-        lang = parse(page).html["lang"]
-        built[lang] = built.get(lang, 0) + 1
-    assert record["pages_by_lang"] == built, (
-        "content/accessibility-audit.json is out of date with the site. "
-        "Fix: run `make audit` and commit content/accessibility-audit.json.")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_statement_marks_only_the_other_language(site_with_record, lang):
+    """MODA HM2310200C: a `lang` equal to the page's own is an error; the other one is marked."""
+    doc = statement(site_with_record.output, lang)
+    page_lang = doc.html["lang"]
+    main_langs = [element["lang"] for element in doc.main.select("[lang]")]
+    assert page_lang not in main_langs
+    other = "en" if lang == "zh-tw" else "zh-Hant-TW"
+    assert other in main_langs
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "not_done"),
+    [
+        ("zh-tw", ["檢查項目", "檢查方式", "最近一次檢查日期"], "尚未檢查"),
+        ("en", ["Check", "How it is done", "Last done"], "Not done yet"),
+    ],
+)
+def test_statement_lists_the_manual_checks(real_site, lang, header, not_done):
+    table = statement(real_site.output, lang).select_one("#manual-checks ~ table")
+    assert [th.get_text() for th in table.thead.select("th")] == header
+    rows = table.tbody.select("tr")
+    checks = load_manual_checks(ROOT / "content/data/manual-checks.yaml", LANGUAGES, TODAY).checks
+    assert [row.th.get_text() for row in rows] == [check.name[lang] for check in checks]
+    assert {check.id for check in checks} >= {
+        "alt-text",
+        "reading-order",
+        "clear-language",
+        "captions",
+        "accesskeys",
+        "zoom",
+    }
+    for row, check in zip(rows, checks):
+        last = row.select("td")[-1]
+        if check.last_checked is None:
+            assert last.get_text() == not_done
+        else:
+            assert last.time["datetime"] == check.last_checked.isoformat()
+
+
+# --- the manual-checks file ---------------------------------------------------------------------
+
+CHECK = """\
+checks:
+  - id: zoom
+    name: {{zh-tw: 放大, en: Zoom}}
+    how: {{zh-tw: 放大到 400%, en: Zoom to 400 %}}
+{last}"""
+
+
+def write_checks(tmp_path, text: str):
+    path = tmp_path / "manual-checks.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def problems_of(path) -> list[str]:
+    with pytest.raises(ProblemsFound) as caught:
+        load_manual_checks(path, LANGUAGES, TODAY)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_mistake_in_the_manual_checks_names_file_line_and_fix(tmp_path):
+    path = write_checks(tmp_path, CHECK.format(last="    last_checked: 2026-13-45\n    by: me\n"))
+    found = problems_of(path)
+    shown = path.as_posix()
+    assert found[0].startswith(
+        f"{shown}:5: manual-checks [invalid-value]: `checks[0].last_checked`"
+    )
+    assert found[0].endswith(
+        "Fix: write the date a person last did the check, as YYYY-MM-DD "
+        "(leave the key out until then)"
+    )
+    assert found[1].startswith(
+        f"{shown}:6: manual-checks [unknown-key]: unknown key `checks[0].by`"
+    )
+    assert "how, id, last_checked, name" in found[1]
+
+
+def test_a_date_after_today_or_a_repeated_id_is_an_error(tmp_path):
+    future = problems_of(
+        write_checks(tmp_path, CHECK.format(last="    last_checked: 2026-12-01\n"))
+    )
+    assert "after today" in future[0] and ":5:" in future[0]
+    twice = (
+        CHECK.format(last="    last_checked: 2026-01-02\n")
+        + CHECK.format(last="").split("\n", 1)[1]
+    )
+    assert "the id zoom is used twice" in problems_of(write_checks(tmp_path, twice))[0]
+
+
+def test_a_check_not_done_or_done_over_12_months_ago_is_a_warning(tmp_path):
+    for last, expected in [
+        ("", ["not-done"]),
+        ("    last_checked: 2025-11-29\n", ["stale"]),
+        ("    last_checked: 2025-11-30\n", []),
+    ]:
+        checks = load_manual_checks(
+            write_checks(tmp_path, CHECK.format(last=last)), LANGUAGES, TODAY
+        )
+        warnings = stale_warnings(checks, TODAY)
+        assert [w.rule for w in warnings] == expected
+        assert all(str(w).startswith(f"{checks.path}:2: manual-checks [") for w in warnings)
+    assert months_before(datetime.date(2024, 2, 29), 12) == datetime.date(2023, 2, 28)
+    assert months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
+
+
+def test_the_build_prints_each_warning_once(tmp_path):
+    path = write_checks(tmp_path, CHECK.format(last="    last_checked: 2020-01-02\n"))
+    build = run_pelican(
+        ROOT / "tests/fixtures/site/content",
+        ROOT / "tests/fixtures/site/fixtureconf.py",
+        tmp_path / "output",
+        extra_settings={"AUDIT_RECORD_MANUAL_CHECKS": str(path)},
+    )
+    assert build.returncode == 0, build.log
+    warning = (
+        f"{path.as_posix()}:2: manual-checks [stale]: warning: the check `zoom` was last done "
+        "on 2020-01-02, more than 12 months before today. Fix: do the check as its `how` says, "
+        "then set its last_checked to that day"
+    )
+    assert build.log.splitlines().count(warning) == 1, build.log

@@ -1,21 +1,40 @@
-"""The audit end to end: the real site passes with zero violations, the cache skips unchanged
-pages, shards cover every page once, and an expired allow-list entry fails the gate."""
+"""The audit end to end: the real site passes both axe and the national rules; the cache skips
+unchanged pages; shards cover every page once; and the audit never passes what it did not
+check: a broken browser, a page that makes axe throw, a browser that dies mid-run, and a
+partial run asked to write the record each fail loudly."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import re
 import shutil
 
+import pytest
+
 from site_checks.__main__ import main as site_checks
+from site_checks.audit import engine
+from support import ROOT, run_pelican
 
 PAGE = "en/guides/birth/index.html"
+COUNTS = re.compile(r"(\w[\w .()-]*?): (\d+) audited, (\d+) from cache, (\d+) in error")
 
 
 def run_audit(site, tmp_path, *extra):
-    return site_checks(["audit", "--site", str(site), "--report-dir", str(tmp_path / "report"),
-                        "--cache", str(tmp_path / "cache.json"), *extra])
+    return site_checks(
+        [
+            "audit",
+            "--site",
+            str(site),
+            "--report-dir",
+            str(tmp_path / "report"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            *extra,
+        ]
+    )
 
 
 def audit_english(*extra, site, tmp_path):
@@ -23,54 +42,198 @@ def audit_english(*extra, site, tmp_path):
     return run_audit(site, tmp_path, "--only", "en/*", "--workers", "1", *extra)
 
 
-def counts(printed: str) -> tuple[int, int]:
-    match = re.search(r"(\d+) audited, (\d+) from cache", printed)
-    assert match, printed
-    return int(match[1]), int(match[2])
+def counts(printed: str) -> list[tuple[int, int, int]]:
+    """(audited, cached, in error) of axe, then of the national rules, from the summary line."""
+    found = [tuple(map(int, match[1:])) for match in COUNTS.findall(printed)]
+    assert len(found) == 2, printed
+    return found
 
 
-def test_real_site_has_zero_violations_in_both_languages(real_site, tmp_path, capsys):
-    code = run_audit(real_site.output, tmp_path, "--all", "--record", str(tmp_path / "record.json"))
-    printed = capsys.readouterr().out
-    assert code == 0, printed
-    record = json.loads((tmp_path / "record.json").read_text())
-    assert record["violations"] == 0
-    assert record["pages_by_lang"]["zh-Hant-TW"] == record["pages_by_lang"]["en"] > 10
-    report = json.loads((tmp_path / "report/audit.json").read_text())
-    assert report["engine"]["axe"] == "4.14.1" and report["engine"]["chromium"]
+def report(tmp_path) -> dict:
+    return json.loads((tmp_path / "report/audit.json").read_text(encoding="utf-8"))
 
 
-def test_unchanged_pages_are_not_audited_again(fixture_site, tmp_path, capsys):
+@pytest.fixture
+def site_copy(fixture_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(fixture_site.output, site)
-    total = len(list((site / "en").rglob("*.html")))
-    run_audit = functools.partial(audit_english, site=site, tmp_path=tmp_path)
-    assert run_audit() == 0
-    assert counts(capsys.readouterr().out) == (total, 0)
-    assert run_audit() == 0
-    assert counts(capsys.readouterr().out) == (0, total)
-    page = site / PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace("Within 60 days", "Within sixty days"), encoding="utf-8")
-    assert run_audit() == 0
-    assert counts(capsys.readouterr().out) == (1, total - 1)
-    assert run_audit("--all") == 0
-    assert counts(capsys.readouterr().out) == (total, 0)
+    return site
+
+
+@pytest.fixture(scope="module")
+def real_audit(real_site, tmp_path_factory):
+    """A full audit of the real site that writes the record: (folder, exit code, printed)."""
+    folder = tmp_path_factory.mktemp("real-audit")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = run_audit(real_site.output, folder, "--all", "--record", str(folder / "record.json"))
+    return folder, code, printed.getvalue()
+
+
+def test_real_site_has_zero_violations_in_both_languages(real_site, real_audit):
+    folder, code, printed = real_audit
+    assert code == 0, printed
+    pages = len(list(real_site.output.rglob("*.html")))
+    assert counts(printed) == [(pages, 0, 0), (pages, 0, 0)]
+    record = json.loads((folder / "record.json").read_text())
+    assert record["violations"] == 0 and record["national"]["failures"] == 0
+    assert record["national"]["checks"] > 50 and record["tools"]["a11y-moda"] == "0.6.1"
+    assert record["pages_by_lang"]["zh-Hant-TW"] == record["pages_by_lang"]["en"] > 10
+    assert sum(record["pages_by_lang"].values()) == pages  # the 404 pages included
+    result = report(folder)
+    assert result["engine"]["axe"] == "4.14.1" and result["engine"]["chromium"]
+    assert "404.html" in result["pages"] and "en/404.html" in result["pages"]
+
+
+def test_release_gate_statement_shows_the_audit_of_the_same_build(
+    real_site, real_audit, tmp_path, capsys
+):
+    """`make audit-release`: build again with the record, audit again (only the statement pages
+    changed), and the record must come out the same; a record that differs fails."""
+    folder, code, _ = real_audit
+    record = folder / "record.json"
+    build = run_pelican(
+        ROOT / "content",
+        ROOT / "pelicanconf.py",
+        tmp_path / "output",
+        extra_settings={"AUDIT_RECORD_FILE": str(record)},
+    )
+    assert code == 0 and build.returncode == 0, build.log
+    assert "83 項檢測，0 項未通過" in (build.output / "accessibility/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert run_audit(build.output, folder, "--expect-record", str(record)) == 0
+    pages = len(list(build.output.rglob("*.html")))
+    assert counts(capsys.readouterr().out) == [(2, pages - 2, 0)] * 2
+    stale, old = tmp_path / "stale.json", json.loads(record.read_text())
+    now = dict(old["pages_by_lang"])
+    old["pages_by_lang"]["en"] -= 1  # as if a page was added after the first audit
+    stale.write_text(json.dumps(old), encoding="utf-8")
+    assert run_audit(build.output, folder, "--expect-record", str(stale)) == 1
+    assert (
+        f"{stale}: audit [record-mismatch]: the statement was built from a record that differs "
+        f"from this audit: pages_by_lang: {old['pages_by_lang']!r} in the record, {now!r} now. "
+        "Fix: run `make audit-release` again"
+    ) in capsys.readouterr().out
+
+
+def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
+    total = len(list((site_copy / "en").rglob("*.html")))
+    audit = functools.partial(audit_english, site=site_copy, tmp_path=tmp_path)
+    assert audit() == 0
+    assert counts(capsys.readouterr().out) == [(total, 0, 0)] * 2
+    assert audit() == 0
+    assert counts(capsys.readouterr().out) == [(0, total, 0)] * 2
+    page = site_copy / PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Within 60 days", "Within sixty days"),
+        encoding="utf-8",
+    )
+    assert audit() == 0
+    assert counts(capsys.readouterr().out) == [(1, total - 1, 0)] * 2
+    assert audit("--all") == 0
+    assert counts(capsys.readouterr().out) == [(total, 0, 0)] * 2
 
 
 def test_shards_together_audit_every_page_once(fixture_site, tmp_path, capsys):
     seen = []
     for shard in ("1/2", "2/2"):
-        assert run_audit(fixture_site.output, tmp_path / shard.replace("/", "-"), "--shard", shard,
-                         "--only", "en/*", "--workers", "1") == 0
+        folder = tmp_path / shard.replace("/", "-")
+        assert (
+            run_audit(
+                fixture_site.output, folder, "--shard", shard, "--only", "en/*", "--workers", "1"
+            )
+            == 0
+        )
         capsys.readouterr()
-        report = json.loads((tmp_path / shard.replace("/", "-") / "report/audit.json").read_text())
-        seen += list(report["pages"])
-    assert sorted(seen) == sorted(p.relative_to(fixture_site.output).as_posix()
-                                  for p in (fixture_site.output / "en").rglob("*.html"))
+        seen += list(report(folder)["pages"])
+    assert sorted(seen) == sorted(
+        p.relative_to(fixture_site.output).as_posix()
+        for p in (fixture_site.output / "en").rglob("*.html")
+    )
 
 
 def test_expired_allowlist_entry_fails_before_auditing(fixture_site, tmp_path, capsys):
     allow = tmp_path / "allow.toml"
-    allow.write_text('[[allow]]\npage = "*"\nrule = "region"\nreason = "old"\nexpires = 2020-01-01\n')
+    allow.write_text(
+        '[[allow]]\npage = "*"\nrule = "region"\nreason = "old"\nexpires = 2020-01-01\n'
+    )
     assert run_audit(fixture_site.output, tmp_path, "--allowlist", str(allow)) == 2
-    assert "expired on 2020-01-01" in capsys.readouterr().err
+    assert capsys.readouterr().out.splitlines() == [
+        f"{allow}: audit [cannot-run]: entry 1 (region on *) expired on 2020-01-01. "
+        "Fix: fix the pages, or renew the entry with a new reason and date",
+        "accessibility audit: could not run, so nothing was checked",
+    ]
+
+
+# --- a gate that never passes what it did not check ---------------------------------------------
+
+
+def test_a_browser_that_does_not_start_fails_the_audit(fixture_site, tmp_path, capsys):
+    record = tmp_path / "record.json"
+    code = run_audit(
+        fixture_site.output,
+        tmp_path,
+        "--all",
+        "--browser",
+        str(tmp_path / "no-chromium"),
+        "--record",
+        str(record),
+    )
+    printed = capsys.readouterr().out.splitlines()
+    assert code == 2 and not record.exists()
+    assert printed[0].startswith(
+        f"{tmp_path}/no-chromium: audit [cannot-run]: Chromium did not start, so no "
+        f"page was audited: BrowserUnavailable: {tmp_path}/no-chromium is missing"
+    )
+    assert printed[1:] == ["accessibility audit: could not run, so nothing was checked"]
+
+
+AXE_BREAKER = (
+    "<script>axe.run = function () { throw new Error('planted: axe breaks here'); };</script>"
+)
+
+
+def test_a_page_that_makes_axe_throw_is_reported_and_fails(site_copy, tmp_path, capsys):
+    page = site_copy / PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", AXE_BREAKER + "</body>"),
+        encoding="utf-8",
+    )
+    assert audit_english(site=site_copy, tmp_path=tmp_path) == 1
+    printed = capsys.readouterr().out
+    total = len(list((site_copy / "en").rglob("*.html")))
+    assert counts(printed)[0] == (total - 1, 0, 1)
+    assert f"{PAGE}: axe [audit-error]: the audit could not run: JavascriptException" in printed
+    assert "planted: axe breaks here" in printed
+    assert report(tmp_path)["pages"][PAGE]["axe"]["error"]
+    assert report(tmp_path)["summary"]["complete"] is False
+    assert audit_english(site=site_copy, tmp_path=tmp_path) == 1  # an error is never cached
+    assert counts(capsys.readouterr().out)[0] == (0, total - 1, 1)
+
+
+def test_a_browser_that_dies_mid_run_fails_the_audit(site_copy, tmp_path, capsys, monkeypatch):
+    original = engine.audit_one
+
+    def dies_on_the_birth_page(driver, axe, url, options):
+        if url.endswith("/en/guides/birth/"):
+            driver.quit()  # the browser is gone, as after a crash
+        return original(driver, axe, url, options)
+
+    monkeypatch.setattr(engine, "audit_one", dies_on_the_birth_page)
+    assert audit_english(site=site_copy, tmp_path=tmp_path) == 1
+    printed = capsys.readouterr().out
+    total = len(list((site_copy / "en").rglob("*.html")))
+    assert counts(printed)[0] == (total - 1, 0, 1), printed  # a new browser audited the rest
+    assert f"{PAGE}: axe [audit-error]" in printed
+
+
+def test_a_partial_run_cannot_write_or_check_the_record(fixture_site, tmp_path, capsys):
+    record = tmp_path / "record.json"
+    record.write_text('{"kept": true}\n')
+    for partial in (["--shard", "1/2"], ["--only", "en/*"]):
+        for option in ("--record", "--expect-record"):
+            assert run_audit(fixture_site.output, tmp_path, *partial, option, str(record)) == 2
+            printed = capsys.readouterr().out
+            assert f"{option} needs the full audit, but this run is partial" in printed
+    assert record.read_text() == '{"kept": true}\n'

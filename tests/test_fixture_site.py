@@ -25,8 +25,9 @@ def test_untranslated_items_are_listed_and_get_an_english_placeholder(fixture_si
     assert doc.html["lang"] == "en"
     assert doc.h1.get_text() == "Available in Chinese only"
     original = doc.select_one("main a[href='/notice/']")
-    assert original["lang"] == "zh-Hant-TW" and original["hreflang"] == "zh-Hant-TW"
-    assert original.get_text() == "僅中文公告"
+    assert original["hreflang"] == "zh-Hant-TW" and original.span["lang"] == "zh-Hant-TW"
+    assert original.span.get_text() == "僅中文公告"
+    assert original.get_text() == "僅中文公告 (the original, in Chinese)"  # unlike the footer's link here
     assert doc.select_one("meta[name=robots]")["content"] == "noindex"
 
 

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from site_checks.findings import CheckCannotRun
 from site_checks.links import check_links, served_file, srcset_urls
+from support import ROOT
 
 ORIGIN = "https://www.example.gov.tw"
 
 
 def html(body: str, head: str = "") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>t</title>{head}'
-            f"</head>\n<body>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>t</title>{head}'
+        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -31,9 +38,11 @@ def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def sitemap(*urls: str) -> str:
-    return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n"
+    )
 
 
 CLEAN_SITE = {
@@ -44,25 +53,30 @@ CLEAN_SITE = {
         '<a href="/%E4%B8%AD%E6%96%87/">中文</a> <a href="/中文/#%E7%AF%80">節</a>'
         f'<a href="?page=2">Page 2</a> <a href="{ORIGIN}/en/about/">On the origin</a>',
         head=f'<link rel="stylesheet" href="/theme/site.css">'
-             f'<link rel="alternate" hreflang="en" href="{ORIGIN}/en/">'),
+        f'<link rel="alternate" hreflang="en" href="{ORIGIN}/en/">',
+    ),
     "en/index.html": html(
         '<a href="about/">About</a> <a href="./about/index.html">About (file)</a>'
         '<a href="../">中文</a> <a name="old-anchor"></a> <a href="#old-anchor">Old</a>'
         '<img src="../img/logo.png" srcset="../img/logo.png 1x, /img/logo@2x.png 2x" alt="">'
-        '<form action="/en/"><button>Go</button></form>'),
+        '<form action="/en/"><button>Go</button></form>'
+    ),
     "en/about/index.html": html(
         '<h2 id="history">History</h2> <a href="../../files/form.pdf">Form</a>'
         '<a href="https://moi.gov.tw/">MOI</a> <a href="http://localhost:8000/x">Local</a>'
         '<a href="mailto:office@example.gov.tw?subject=Hello">Mail</a>'
         '<a href="tel:+886-4-2635-0000">Call</a> <a href="//cdn.example.org/a.js">CDN</a>'
-        '<img src="data:image/gif;base64,R0lGOD" alt="">'),
+        '<img src="data:image/gif;base64,R0lGOD" alt="">'
+    ),
     "中文/index.html": html('<h2 id="節">節</h2> <a href="../en/about/#history">History</a>'),
     "theme/site.css": "body { margin: 0 }\n",
     "img/logo.png": b"\x89PNG\r\n",
     "img/logo@2x.png": b"\x89PNG\r\n",
     "files/form.pdf": b"%PDF-1.4\n",
-    "sitemap.xml": sitemap(f'<url><loc>{ORIGIN}/en/about/</loc><xhtml:link rel="alternate" '
-                           f'hreflang="en" href="{ORIGIN}/en/about/" /></url>'),
+    "sitemap.xml": sitemap(
+        f'<url><loc>{ORIGIN}/en/about/</loc><xhtml:link rel="alternate" '
+        f'hreflang="en" href="{ORIGIN}/en/about/" /></url>'
+    ),
 }
 
 
@@ -121,30 +135,50 @@ def test_bare_hash_and_empty_href(tmp_path):
 
 
 def test_missing_download_and_image(tmp_path):
-    body = ('<a href="/files/missing.pdf">PDF</a> <img src="/img/none.png" alt="">'
-            '<img src="/img/logo.png" srcset="/img/logo.png 1x, /img/gone@2x.png 2x" alt="">')
+    body = (
+        '<a href="/files/missing.pdf">PDF</a> <img src="/img/none.png" alt="">'
+        '<img src="/img/logo.png" srcset="/img/logo.png 1x, /img/gone@2x.png 2x" alt="">'
+    )
     findings = on_bad_page(tmp_path, body)
     assert [f.element for f in findings] == [
-        '<a href="/files/missing.pdf">', '<img src="/img/none.png">',
-        '<img srcset="/img/gone@2x.png">']
+        '<a href="/files/missing.pdf">',
+        '<img src="/img/none.png">',
+        '<img srcset="/img/gone@2x.png">',
+    ]
     assert findings[0].message == "The file /files/missing.pdf does not exist in the built site."
 
 
-@pytest.mark.parametrize("url", [
-    "http:/example.com/", "https://", "https://exa mple.com/", "http://example..com/",
-    "https://example.com:99999/", "http://[::1/", "mailto:office", "mailto:", "tel:call-us",
-    "javascript:void(0)", "ftp://example.com/file",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http:/example.com/",
+        "https://",
+        "https://exa mple.com/",
+        "http://example..com/",
+        "https://example.com:99999/",
+        "http://[::1/",
+        "mailto:office",
+        "mailto:",
+        "tel:call-us",
+        "javascript:void(0)",
+        "ftp://example.com/file",
+    ],
+)
 def test_malformed_external_url(tmp_path, url):
     finding = one_finding(on_bad_page(tmp_path, f'<a href="{url}">x</a>'))
     assert finding.element == f'<a href="{url}">'
 
 
 def test_relative_links_resolve_against_the_page_url(tmp_path):
-    body = ('<a href="../../faq/">ok</a> <a href="../../about/">ok</a> <a href="faq/">x</a>'
-            '<a href="../../../../en/faq">ok, above the root is the root</a>')
-    files = {"en/news/item/index.html": html(body), "en/faq/index.html": html("FAQ"),
-             "en/about/index.html": html('<h2 id="history">History</h2>')}
+    body = (
+        '<a href="../../faq/">ok</a> <a href="../../about/">ok</a> <a href="faq/">x</a>'
+        '<a href="../../../../en/faq">ok, above the root is the root</a>'
+    )
+    files = {
+        "en/news/item/index.html": html(body),
+        "en/faq/index.html": html("FAQ"),
+        "en/about/index.html": html('<h2 id="history">History</h2>'),
+    }
     finding = one_finding(findings_on(tmp_path, files), page="en/news/item/index.html")
     assert finding.element == '<a href="faq/">'
     assert finding.fix == "Link to an existing page, or create /en/news/item/faq/."
@@ -170,13 +204,16 @@ def test_absolute_urls_on_the_site_origin_are_internal(tmp_path):
 
 
 def test_sitemap_urls_must_be_pages_on_the_origin(tmp_path):
-    xml = sitemap(f'<url><loc>{ORIGIN}/en/about/</loc>'
-                  f'<xhtml:link rel="alternate" href="{ORIGIN}/en/nope/" /></url>',
-                  "<url><loc>https://elsewhere.example/en/about/</loc></url>")
+    xml = sitemap(
+        f"<url><loc>{ORIGIN}/en/about/</loc>"
+        f'<xhtml:link rel="alternate" href="{ORIGIN}/en/nope/" /></url>',
+        "<url><loc>https://elsewhere.example/en/about/</loc></url>",
+    )
     findings = findings_on(tmp_path, {"sitemap.xml": xml})
     assert [(f.page, f.element) for f in findings] == [
         ("sitemap.xml", f"<xhtml:link href> {ORIGIN}/en/nope/"),
-        ("sitemap.xml", "<loc> https://elsewhere.example/en/about/")]
+        ("sitemap.xml", "<loc> https://elsewhere.example/en/about/"),
+    ]
 
 
 def test_explicit_origin_overrides_robots_txt(tmp_path):
@@ -194,7 +231,11 @@ def test_repeated_link_on_a_page_is_reported_once(tmp_path):
 
 def test_srcset_candidates():
     assert srcset_urls("a.png, b.png 2x,c.png 480w , data:image/png;base64,AA 3x") == [
-        "a.png", "b.png", "c.png", "data:image/png;base64,AA"]
+        "a.png",
+        "b.png",
+        "c.png",
+        "data:image/png;base64,AA",
+    ]
     assert srcset_urls("a.png,, b.png") == ["a.png", "b.png"]
 
 
@@ -208,8 +249,56 @@ def test_served_file_is_what_a_static_server_sends(tmp_path):
 
 
 def test_missing_site_raises(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(
+        CheckCannotRun, match=r"output: links \[cannot-run\]: there is no built site here"
+    ):
         check_links(tmp_path / "output")
+
+
+def test_finding_names_the_line_of_the_element_in_the_built_page(tmp_path):
+    finding = one_finding(on_bad_page(tmp_path, '<p>fine</p>\n<p>\n<a href="/en/nope/">x</a></p>'))
+    lines = (tmp_path / "bad/index.html").read_text(encoding="utf-8").splitlines()
+    assert '<a href="/en/nope/">' in lines[finding.line - 1]
+    assert str(finding) == (
+        f"bad/index.html:{finding.line}: links: The link goes to /en/nope/, but the site has no such page. "
+        'Element: <a href="/en/nope/">. Fix: Link to an existing page, or create /en/nope/.'
+    )
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """`python -m site_checks …` as CI runs it: output piped, a 40-column terminal claimed."""
+    return subprocess.run(
+        [sys.executable, "-m", "site_checks", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "40", "PYTHONPATH": str(ROOT / "plugins")},
+        timeout=120,
+    )
+
+
+def test_one_fault_prints_one_unwrapped_line_and_a_summary(tmp_path):
+    long_name = "a-page-with-a-rather-long-folder-name-that-would-wrap"
+    write_site(
+        tmp_path, {**CLEAN_SITE, f"{long_name}/index.html": html('<a href="/en/nope/">x</a>')}
+    )
+    result = run_cli("links", "--site", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        f"{long_name}/index.html:5: links: The link goes to /en/nope/, but the site has no such page. "
+        'Element: <a href="/en/nope/">. Fix: Link to an existing page, or create /en/nope/.',
+        "link check: 1 problem(s) in 1 file(s)",
+    ]
+
+
+def test_a_check_that_cannot_run_fails_with_one_line(tmp_path):
+    result = run_cli("links", "--site", str(tmp_path / "nothing-built"))
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/nothing-built: links [cannot-run]: there is no built site here. Fix: run `make build` first",
+        "link check: could not run, so nothing was checked",
+    ]
 
 
 def test_real_site_has_no_link_problems(real_site):

@@ -1,11 +1,12 @@
 """Markdown to HTML for content: the body of every item and the inline text of header values.
 
-On top of Python-Markdown (with the extensions in the MARKDOWN setting), three small steps:
+On top of Python-Markdown (with the extensions in the MARKDOWN setting), four small steps:
 - a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>`;
 - a link or image written from the site root (`/guides/birth/`, `/files/map.png`) gets the
   site's base (SITEURL) in front, so content works when the site is served under a sub-path;
 - a link to a file in `content/files/` gets its format and size, read from the file itself,
-  in a `<span class="file-info">` inside the link: authors never type a size.
+  in a `<span class="file-info">` inside the link: authors never type a size;
+- every data table gets the labels that let it stack on a narrow screen (stacked_tables).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
+
+from stacked_tables import label_tables
 
 # The caption prefixes, by the language they are written in (either works on any page).
 CAPTION_PREFIXES = {"zh-tw": "表：", "en": "Table:"}
@@ -124,8 +127,10 @@ class Renderer:
                                     output_format=config.get("output_format", "html5"))
 
     def body(self, text: str, lang: str) -> Markup:
+        """A whole body; its data tables labelled to stack on narrow screens (stacked_tables)."""
         self.site.links.lang = lang
-        return Markup(self.md.reset().convert(text))
+        html = self.md.reset().convert(text)
+        return Markup(label_tables(html) if "<table" in html else html)
 
     def inline(self, text: str, lang: str) -> Markup:
         """One line of text with inline Markdown (links, emphasis, `<span lang>`), no `<p>`.

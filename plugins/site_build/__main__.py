@@ -4,10 +4,20 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .build import build
+
+
+def setting(text: str) -> tuple[str, object]:
+    """`KEY=JSON` → (KEY, value), as Pelican's own `-e` takes it."""
+    key, _, value = text.partition("=")
+    try:
+        return key.strip(), json.loads(value)
+    except json.JSONDecodeError:
+        raise argparse.ArgumentTypeError(f"{text!r}: write KEY=JSON, e.g. 'SITEURL=\"https://x.gov.tw\"'") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,12 +28,15 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
         command.add_argument("--content", type=Path, default=Path("content"))
         command.add_argument("--output", type=Path, default=Path("output"))
+    commands.choices["build"].add_argument(
+        "--set", action="append", default=[], metavar="KEY=JSON", type=setting,
+        help="override a setting for this build, e.g. --set 'AUDIT_RECORD_FILE=\"reports/x.json\"'")
     serve = commands.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.settings, args.content, args.output)
+        return build(args.settings, args.content, args.output, dict(args.set))
     from .serve import serve as run_server
 
     return run_server(args.settings, args.content, args.output, args.host, args.port)

@@ -1,8 +1,11 @@
-"""Command line for the post-build checks.
+"""Command line for the post-build checks; each prints one line per problem, then a summary.
 
     python -m site_checks links [--site output]
-    python -m site_checks html  [--site output]
-    python -m site_checks audit [--site output] [--all] [--shard i/n] [--workers N] ...
+    python -m site_checks national-lint [--site output]
+    python -m site_checks html  [--site output] [--shard i/n] [--only GLOB] [--all]
+    python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
+
+Exit status: 0 no problems, 1 problems found, 2 the check could not run (nothing was checked).
 """
 
 from __future__ import annotations
@@ -11,32 +14,98 @@ import argparse
 import sys
 from pathlib import Path
 
-from .findings import print_findings
+from .findings import CheckCannotRun, print_cannot_run, print_findings
+from .pages import PageSelectionError, parse_shard
+
+LABELS = {
+    "links": "link check",
+    "national-lint": "national rules (lint)",
+    "html": "HTML validation",
+    "audit": "accessibility audit",
+}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m site_checks", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_html_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", type=Path, default=Path("output"))
+    parser.add_argument("--jar", type=Path, default=Path("node_modules/vnu-jar/build/dist/vnu.jar"))
+    parser.add_argument("--shard", default="1/1", help="check only shard i of n, e.g. 2/4")
+    parser.add_argument(
+        "--only", default="*", help="check only files matching this glob, e.g. 'en/*'"
+    )
+    parser.add_argument("--cache", type=Path, default=Path(".cache/html/results.json"))
+    parser.add_argument("--all", action="store_true", help="check every file, ignoring the cache")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="accepted so that one set of flags serves `html` and `audit`; vnu runs once",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="python -m site_checks", description=__doc__.splitlines()[0]
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="every internal link, fragment and download resolves")
     links.add_argument("--site", type=Path, default=Path("output"))
-    html = commands.add_parser("html", help="the Nu HTML Checker finds no errors")
-    html.add_argument("--site", type=Path, default=Path("output"))
-    html.add_argument("--jar", type=Path, default=Path("node_modules/vnu-jar/build/dist/vnu.jar"))
+    lint = commands.add_parser(
+        "national-lint", help="a11y-moda's source-level lint of the built pages (fast)"
+    )
+    lint.add_argument("--site", type=Path, default=Path("output"))
+    add_html_arguments(commands.add_parser("html", help="the Nu HTML Checker finds no errors"))
     from .audit.cli import add_arguments
 
-    add_arguments(commands.add_parser("audit", help="axe-core in headless Chromium on every page"))
-    args = parser.parse_args(argv)
+    add_arguments(
+        commands.add_parser(
+            "audit",
+            help="axe-core in headless Chromium and the national rules (a11y-moda) on every page",
+        )
+    )
+    return main_parser
+
+
+def run_html(args: argparse.Namespace) -> int:
+    from .vnu import check_html
+
+    run = check_html(
+        args.site,
+        args.jar,
+        shard=parse_shard(args.shard),
+        only=args.only,
+        cache_path=args.cache,
+        recheck=args.all,
+    )
+    print(run.summary())
+    return print_findings(run.findings, LABELS["html"])
+
+
+def run(args: argparse.Namespace) -> int:
     if args.command == "links":
         from .links import check_links
 
-        return print_findings(check_links(args.site), "link check")
+        return print_findings(check_links(args.site), LABELS["links"])
+    if args.command == "national-lint":
+        from .national_lint import lint_findings
+
+        return print_findings(lint_findings(args.site), LABELS["national-lint"])
     if args.command == "html":
-        from .vnu import validate
+        return run_html(args)
+    from .audit.cli import run as run_audit
 
-        return print_findings(validate(args.site, args.jar), "HTML validation")
-    from .audit.cli import run
+    return run_audit(args)
 
-    return run(args)
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except PageSelectionError as error:
+        return print_cannot_run(
+            CheckCannotRun("--shard", args.command, error.message, error.fix), LABELS[args.command]
+        )
+    except CheckCannotRun as error:
+        return print_cannot_run(error, LABELS[args.command])
 
 
 if __name__ == "__main__":

@@ -20,9 +20,16 @@ from selenium.webdriver.chrome.service import Service
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic", "--hide-scrollbars",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--hide-scrollbars",
 ]
 
 
@@ -35,8 +42,19 @@ def serve(directory: Path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_for_port(port, server)
         yield f"http://127.0.0.1:{port}"
@@ -50,38 +68,61 @@ def _wait_for_port(port: int, server: subprocess.Popen, seconds: float = 10.0) -
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"the local web server stopped (exit {server.returncode})")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", port), timeout=0.2),
+        ):
             return
         time.sleep(0.05)
     raise RuntimeError(f"the local web server did not answer on port {port}")
 
 
-def browser_missing() -> str | None:
+def browser_missing(binary: str = CHROMIUM) -> str | None:
     """Why Chromium cannot run here, or None. Callers fail on this; they never skip."""
-    for path in (CHROMIUM, CHROMEDRIVER):
+    for path in (binary, CHROMEDRIVER):
         if not Path(path).exists():
-            return f"{path} is missing. Fix: run `make test-deps` (apt-get install chromium chromium-driver)."
+            return (f"{path} is missing. Fix: run `make test-deps` "
+                    "(apt-get install chromium chromium-driver).")
     return None
 
 
+class BrowserUnavailable(RuntimeError):
+    """Chromium or ChromeDriver is missing, so nothing can be opened in a browser."""
+
+
 @contextlib.contextmanager
-def chromium(width: int = 1280, height: int = 900, preload_script: str | None = None):
+def chromium(
+    width: int = 1280,
+    height: int = 900,
+    preload_script: str | None = None,
+    binary: str = CHROMIUM,
+    console_log: bool = False,
+):
     """One headless Chromium with its own temporary profile, removed afterwards.
 
     `preload_script` is evaluated in every document before the page's own scripts (CDP),
-    so a large script such as axe-core is sent to the browser once, not once per page."""
-    problem = browser_missing()
+    so a large script such as axe-core is sent to the browser once, not once per page.
+    `console_log` keeps the console's messages for `driver.get_log("browser")`."""
+    problem = browser_missing(binary)
     if problem:
         raise BrowserUnavailable(problem)
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = binary
     for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"]:
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    if console_log:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    except Exception:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise
     try:
         if preload_script:
-            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": preload_script})
+            driver.execute_cdp_cmd(
+                "Page.addScriptToEvaluateOnNewDocument", {"source": preload_script}
+            )
         yield driver
     finally:
         driver.quit()
@@ -90,5 +131,7 @@ def chromium(width: int = 1280, height: int = 900, preload_script: str | None = 
 
 def set_viewport(driver, width: int, height: int) -> None:
     """Emulate a viewport of exactly this CSS size (headless windows are at least 500 px wide)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import lxml.html
 from lxml import etree
 
-from .findings import Finding
+from .findings import CheckCannotRun, Finding
 from .pages import html_pages, page_name, page_url
 
 CHECK = "links"
@@ -41,11 +41,12 @@ _SRCSET_DESCRIPTORS = re.compile(r"[^,(]*(?:\([^)]*\)[^,(]*)*,?")
 
 
 class Link(NamedTuple):
-    """One URL on a page, and the element and attribute it came from."""
+    """One URL on a page, the element and attribute it came from, and the element's line."""
 
     tag: str
     attribute: str
     value: str
+    line: int | None = None
 
     def describe(self) -> str:
         value = self.value if len(self.value) <= 80 else self.value[:79] + "…"
@@ -89,7 +90,7 @@ def page_links(root) -> tuple[Link, ...]:
             if value is None:
                 continue
             values = srcset_urls(value) if attribute == "srcset" else [value]
-            links += [Link(element.tag, attribute, url) for url in values]
+            links += [Link(element.tag, attribute, url, element.sourceline) for url in values]
     return tuple(links)
 
 
@@ -232,7 +233,8 @@ class SiteLinks:
         for link in parsed.links:
             problem = self.link_problem(page, base, link)
             if problem:
-                findings.append(Finding(CHECK, name, link.describe(), problem.message, problem.fix))
+                findings.append(Finding(CHECK, name, link.describe(), problem.message, problem.fix,
+                                        line=link.line))
         return findings
 
     def link_problem(self, page: Path, base: str, link: Link) -> Problem | None:
@@ -337,10 +339,10 @@ def check_links(site: Path, origin: str | None = None) -> list[Finding]:
     from the Sitemap: line of robots.txt. Without one, the sitemap is not checked.
     """
     if not site.is_dir():
-        raise FileNotFoundError(f"no built site at {site}: run `make build` first")
+        raise CheckCannotRun(site, CHECK, "there is no built site here", "run `make build` first")
     origin = origin_of(urlsplit(origin)) if origin else site_origin(site)
     checker = SiteLinks(site, origin)
     findings = [finding for page in html_pages(site) for finding in checker.page_findings(page)]
     if origin:
         findings += sitemap_findings(checker, site)
-    return list(dict.fromkeys(findings))
+    return list(dict.fromkeys(findings))  # a link repeated on a page: once, at its first line

@@ -11,6 +11,7 @@ SITE_INDEX = "site_index"
 REFERENCE = "reference"
 OFFICE = "office"
 AUDIT_RECORD = "audit_record"
+MANUAL_CHECKS = "manual_checks"
 
 # key -> (the plugin that puts it there, when, what it holds)
 KEYS = {
@@ -21,6 +22,8 @@ KEYS = {
                 "content_model.reference.ReferenceData: topics, laws, sources, glossary"),
     OFFICE: ("office_data", "all_generators_finalized", "office_data.OfficeData: the office's details"),
     AUDIT_RECORD: ("audit_record", "all_generators_finalized", "the latest full accessibility audit, or None"),
+    MANUAL_CHECKS: ("audit_record", "all_generators_finalized",
+                    "the checks people do by hand, with the date each was last done"),
 }
 
 

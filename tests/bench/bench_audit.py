@@ -52,7 +52,7 @@ def build(content: Path, settings: Path, output: Path) -> float:
 def audit(output: Path, work: Path, *extra: str) -> float:
     start = time.perf_counter()
     code = site_checks(["audit", "--site", str(output), "--report-dir", str(work / "report"),
-                        "--cache", str(work / "cache.json"), *extra])
+                        "--cache-dir", str(work / "cache"), *extra])
     if code:
         sys.exit("the benchmark site has violations; see the report")
     return time.perf_counter() - start

@@ -1,62 +1,66 @@
-"""`python -m site_checks audit`: audit every page of a built site with axe-core."""
+"""`python -m site_checks audit`: audit every page of a built site with axe-core in Chromium
+and with Taiwan's national rules (a11y-moda), both over HTTP, cached, sharded, allow-listed."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import fnmatch
 import os
 import re
-import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..findings import print_findings
-from ..pages import html_pages, page_name, page_url
-from ..browser import serve
-from .cache import AuditCache, assets_fingerprint, page_key
-from .config import AuditConfigError, load_allowlist, load_rules
+from ..browser import CHROMIUM, serve
+from ..cache import ResultCache
+from ..findings import CheckCannotRun, Finding, print_findings
+from ..pages import page_url, parse_shard, select_pages
+from . import moda
+from .cache import assets_fingerprint, page_key
+from .config import load_allowlist, load_rules
 from .engine import audit_pages, axe_version
 from .progress import progress_reporter
-from .record import summarise, update_record
-from .report import findings, write_reports
+from .record import ENGINES, record_differences, summarise, write_record
+from .report import custom_item_notes, findings, write_reports
+
+STAGE = "audit"
+LABEL = "accessibility audit"
+HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", type=Path, default=Path("output"), help="built site folder")
     parser.add_argument("--all", action="store_true", help="audit every page, ignoring the cache")
     parser.add_argument("--shard", default="1/1", help="audit only shard i of n, e.g. 2/4")
-    parser.add_argument("--only", default="*", help="audit only pages matching this glob, e.g. 'en/news/*'")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parallel browsers")
+    parser.add_argument(
+        "--only", default="*", help="audit only pages matching this glob, e.g. 'en/news/*'"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="parallel browsers"
+    )
     parser.add_argument("--axe", type=Path, default=Path("node_modules/axe-core/axe.min.js"))
+    parser.add_argument("--browser", default=CHROMIUM, help="the Chromium binary")
     parser.add_argument("--rules", type=Path, default=Path(".ci/axe-rules.toml"))
     parser.add_argument("--allowlist", type=Path, default=Path(".ci/audit-allowlist.toml"))
     parser.add_argument("--report-dir", type=Path, default=Path("reports/audit"))
-    parser.add_argument("--cache", type=Path, default=Path(".cache/audit/results.json"))
-    parser.add_argument("--record", type=Path, default=None,
-                        help="JSON file kept with the content: the latest full audit, for the statement")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
-                        help=argparse.SUPPRESS)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    try:
-        index, total = (int(part) for part in text.split("/"))
-    except ValueError:
-        raise AuditConfigError(f"--shard {text!r}: write i/n, e.g. 1/4.") from None
-    if not 1 <= index <= total:
-        raise AuditConfigError(f"--shard {text!r}: i must be between 1 and n.")
-    return index, total
-
-
-def select_pages(site: Path, shard: tuple[int, int], only: str = "*") -> dict[str, bytes]:
-    """{page name: HTML bytes} of this shard's pages (every n-th page, in a stable order)."""
-    index, total = shard
-    names = [(page_name(site, p), p) for p in html_pages(site)]
-    names = [(name, p) for name, p in names if fnmatch.fnmatchcase(name, only)]
-    return {name: p.read_bytes() for n, (name, p) in enumerate(names) if n % total == index - 1}
-
-
-HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
+    parser.add_argument("--cache-dir", type=Path, default=Path(".cache/audit"))
+    parser.add_argument(
+        "--record",
+        type=Path,
+        default=None,
+        help="write the record of this full audit, for the accessibility statement",
+    )
+    parser.add_argument(
+        "--expect-record",
+        type=Path,
+        default=None,
+        help="fail unless this full audit gives the record the statement was built from",
+    )
+    parser.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=datetime.date.today(),
+        help=argparse.SUPPRESS,
+    )
 
 
 def html_lang(page: bytes) -> str:
@@ -66,57 +70,208 @@ def html_lang(page: bytes) -> str:
 
 
 def mark_allowed(results: dict[str, dict], allowlist) -> None:
-    """Annotate violations covered by an unexpired allow-list entry with its reason."""
+    """Annotate failures covered by an unexpired allow-list entry with its reason."""
     for name, page in results.items():
-        for violation in page["violations"]:
-            entry = next((a for a in allowlist if a.covers(name, violation["id"])), None)
-            violation["allowed"] = entry.reason if entry else ""
+        failures = [(v, v["id"]) for v in page["axe"]["violations"]]
+        failures += [(i, i["code"]) for i in page["moda"]["issues"]]
+        for failure, rule in failures:
+            entry = next((a for a in allowlist if a.covers(name, rule)), None)
+            failure["allowed"] = (
+                entry.reason if entry and failure.get("status", "fail") == "fail" else ""
+            )
+
+
+def check_inputs(args: argparse.Namespace, partial: bool) -> None:
+    """Fail before auditing anything when the run cannot be what was asked for."""
+    if not (args.site / "index.html").is_file():
+        raise CheckCannotRun(
+            args.site, STAGE, "there is no built site here", "run `make build` first"
+        )
+    if not args.axe.is_file():
+        raise CheckCannotRun(
+            args.axe, STAGE, "axe-core is missing", "run `npm ci` (or `make node-deps`)"
+        )
+    for option, path in (("--record", args.record), ("--expect-record", args.expect_record)):
+        if path and partial:
+            raise CheckCannotRun(
+                path,
+                STAGE,
+                f"{option} needs the full audit, but this run is partial "
+                f"(--shard {args.shard}, --only {args.only!r})",
+                f"drop {option}, or audit every page in one run",
+            )
+
+
+def cache_keys(site: Path, pages: dict[str, bytes], versions: dict[str, str], rules: str) -> dict:
+    """{engine: {page: key}}: a page's result is reused only while its key is unchanged."""
+    assets = assets_fingerprint(site)
+    moda_config = f"a11y-moda {versions['moda']} {moda.options_fingerprint()}"
+    return {
+        "axe": {
+            name: page_key(html, assets, versions["axe"], rules) for name, html in pages.items()
+        },
+        "moda": {name: page_key(html, assets, moda_config, "") for name, html in pages.items()},
+    }
+
+
+def audit_now(
+    args, pages: dict[str, bytes], todo: dict[str, list[str]], axe_options
+) -> tuple[dict, dict]:
+    """Fresh results {engine: {page: result}} for the pages to audit, and the browser's details."""
+    fresh: dict = {"axe": {}, "moda": {}}
+    browser: dict = {}
+    if not any(todo.values()):
+        return fresh, browser
+    with serve(args.site) as base, progress_reporter(sum(map(len, todo.values()))) as done:
+
+        def urls(names):
+            return {name: base + page_url(name) for name in names}
+
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the national rules beside the browsers
+            national = pool.submit(moda.scan_pages, urls(todo["moda"]), pages, done)
+            if todo["axe"]:
+                fresh["axe"], browser = audit_pages(
+                    urls(todo["axe"]), args.axe, axe_options, args.workers, done, args.browser
+                )
+            fresh["moda"] = national.result()
+    if todo["axe"] and not browser.get("chromium"):
+        raise CheckCannotRun(
+            args.browser,
+            STAGE,
+            "Chromium did not start, so no page was audited: "
+            + "; ".join(browser.get("errors", [])),
+            "run `make test-deps` (apt-get install chromium chromium-driver), or pass "
+            "--browser with the path of a working Chromium",
+        )
+    return fresh, browser
+
+
+def gather(args, pages: dict[str, bytes], keys: dict, axe_options) -> tuple[dict, dict, dict]:
+    """(results by page, the pages audited now by engine, browser details), the cache updated."""
+    caches = {engine: ResultCache(args.cache_dir / f"{engine}.json") for engine in ENGINES}
+    cached = {
+        engine: {}
+        if args.all
+        else {
+            name: result
+            for name in pages
+            if (result := caches[engine].get(name, keys[engine][name])) is not None
+        }
+        for engine in ENGINES
+    }
+    todo = {engine: [name for name in pages if name not in cached[engine]] for engine in ENGINES}
+    fresh, browser = audit_now(args, pages, todo, axe_options)
+    for engine in ENGINES:
+        for name, result in fresh[engine].items():
+            if not result.get("error"):  # an error is never cached: the page is audited again
+                caches[engine].put(name, keys[engine][name], result)
+        caches[engine].save()
+    results = {
+        name: {
+            "lang": html_lang(html),
+            **{engine: {**cached[engine], **fresh[engine]}[name] for engine in ENGINES},
+        }
+        for name, html in sorted(pages.items())
+    }
+    return results, {engine: set(todo[engine]) for engine in ENGINES}, browser
+
+
+def summary_line(report: dict, paths: tuple[Path, Path]) -> str:
+    summary, engine = report["summary"], report["engine"]
+
+    def counts(name: str) -> str:
+        c = summary[name]
+        return f"{c['audited']} audited, {c['cached']} from cache, {c['errors']} in error"
+
+    return (
+        f"audit: {summary['pages']} page(s) found; axe-core {engine['axe']}: {counts('axe')}; "
+        f"national rules {moda.SPEC} {moda.LEVEL} (a11y-moda {engine['moda']}, "
+        f"{engine['moda_checks']} checks): {counts('moda')}; reports: {paths[0]}, {paths[1]}"
+    )
+
+
+def record_findings(args, report: dict) -> list[Finding]:
+    """Write the record (a complete full audit only), or compare with the expected one."""
+    if args.record and report["summary"]["complete"]:
+        write_record(args.record, report)
+    if not args.expect_record:
+        return []
+    return [
+        Finding(
+            STAGE,
+            str(args.expect_record),
+            "",
+            f"the statement was built from a record that differs from this audit: {difference}",
+            "run `make audit-release` again: the site changed between its two audits",
+            "record-mismatch",
+        )
+        for difference in record_differences(args.expect_record, report)
+    ]
+
+
+def incomplete_findings(args, summary: dict) -> list[Finding]:
+    """A run that did not audit every page fails, even with no error reported (a safety net)."""
+    return [
+        Finding(
+            STAGE,
+            str(args.site),
+            "",
+            f"{engine}: only {c['audited'] + c['cached']} of "
+            f"{summary['pages']} page(s) were audited",
+            "run the audit again; see the report",
+            "incomplete",
+        )
+        for engine in ENGINES
+        if (c := summary[engine])["audited"] + c["cached"] != summary["pages"]
+    ]
+
+
+def selected_pages(args: argparse.Namespace) -> dict[str, bytes]:
+    """{page name: HTML bytes} of this run's pages; none at all is an error."""
+    shard = parse_shard(args.shard)
+    check_inputs(args, partial=shard != (1, 1) or args.only != "*")
+    pages = select_pages(args.site, shard, args.only)
+    if not pages:
+        raise CheckCannotRun(
+            args.site,
+            STAGE,
+            f"no page matches --only {args.only!r} in shard {args.shard}",
+            "check the glob: it matches names like en/about/index.html",
+        )
+    return {name: path.read_bytes() for name, path in pages.items()}
+
+
+def report_of(args, rules, versions: dict, results: dict, summary: dict, browser: dict) -> dict:
+    """Everything the JSON and HTML reports hold, and the record is made from."""
+    return {
+        "summary": summary,
+        "national": {"spec": moda.SPEC, "level": moda.LEVEL},
+        "engine": {
+            "axe": versions["axe"],
+            "chromium": browser.get("chromium", ""),
+            "moda": versions["moda"],
+            "moda_checks": len(moda.checks_run()),
+        },
+        "config": {"tags": list(rules.tags), "disabled": dict(rules.disabled)},
+        "shard": args.shard,
+        "only": args.only,
+        "pages": results,
+    }
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except AuditConfigError as error:
-        print(f"audit: {error}", file=sys.stderr)
-        return 2
-
-
-def _run(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     allowlist = load_allowlist(args.allowlist, args.today)
-    shard = parse_shard(args.shard)
-    if not (args.site / "index.html").is_file():
-        raise AuditConfigError(f"{args.site}: no built site here. Run `make build` first.")
-    if not args.axe.is_file():
-        raise AuditConfigError(f"{args.axe}: axe-core is missing. Run `npm ci`.")
-    engine = axe_version(args.axe)
-    pages = select_pages(args.site, shard, args.only)
-    assets = assets_fingerprint(args.site)
-    keys = {name: page_key(html, assets, engine, rules.fingerprint()) for name, html in pages.items()}
-    cache = AuditCache(args.cache)
-    results = {} if args.all else {n: r for n in pages if (r := cache.get(n, keys[n])) is not None}
-    todo = [name for name in pages if name not in results]
-    browser = {}
-    if todo:
-        with serve(args.site) as base, progress_reporter(len(todo)) as done:
-            fresh, browser = audit_pages({n: base + page_url(n) for n in todo}, args.axe,
-                                         (rules.axe_options(selectors=False), rules.axe_options()),
-                                         args.workers, done)
-        for name, result in fresh.items():
-            result["lang"] = html_lang(pages[name])
-            if not result.get("error"):
-                cache.put(name, keys[name], result)
-        results.update(fresh)
-        cache.save()
-    results = dict(sorted(results.items()))
+    pages = selected_pages(args)
+    versions = {"axe": axe_version(args.axe), "moda": moda.moda_version()}
+    keys = cache_keys(args.site, pages, versions, rules.fingerprint())
+    axe_options = (rules.axe_options(selectors=False), rules.axe_options())
+    results, audited_now, browser = gather(args, pages, keys, axe_options)
     mark_allowed(results, allowlist)
-    summary = summarise(results, args.today, len(todo))
-    report = {"summary": summary, "engine": {"axe": engine, "chromium": browser.get("chromium", "")},
-              "config": {"tags": list(rules.tags), "disabled": dict(rules.disabled)},
-              "shard": args.shard, "pages": results}
-    json_path, html_path = write_reports(args.report_dir, report)
-    if args.record and shard == (1, 1) and args.only == "*":
-        update_record(args.record, report)
-    print(f"audit: {summary['pages']} page(s) ({len(todo)} audited, {summary['cached']} from cache), "
-          f"axe-core {engine}; reports: {json_path}, {html_path}")
-    return print_findings(findings(results), "accessibility audit")
+    summary = summarise(results, args.today, audited_now)
+    report = report_of(args, rules, versions, results, summary, browser)
+    print(summary_line(report, write_reports(args.report_dir, report)))
+    for note in custom_item_notes(results):
+        print(note)
+    problems = findings(results) + incomplete_findings(args, summary)
+    return print_findings(problems + record_findings(args, report), LABEL)

@@ -1,4 +1,5 @@
-"""The audit's rule configuration (`.ci/axe-rules.toml`) and allow-list (`.ci/audit-allowlist.toml`)."""
+"""The audit's rule configuration (`.ci/axe-rules.toml`) and its allow-list
+(`.ci/audit-allowlist.toml`)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from ..findings import CheckCannotRun
 
-class AuditConfigError(Exception):
+
+class AuditConfigError(CheckCannotRun):
     """The rule configuration or the allow-list is malformed, or an allow-list entry expired."""
+
+    def __init__(self, path: Path, message: str, fix: str):
+        super().__init__(str(path), "audit", message, fix)
 
 
 @dataclass(frozen=True)
@@ -45,17 +51,21 @@ def load_rules(path: Path) -> RuleConfig:
     data = _read_toml(path)
     tags = data.get("tags")
     if not tags or not all(isinstance(t, str) for t in tags):
-        raise AuditConfigError(f"{path}: `tags` must be a non-empty list of axe tags.")
+        raise AuditConfigError(path, "`tags` is not a non-empty list of axe tags",
+                               'write e.g. tags = ["wcag2a", "wcag2aa"]')
     disabled = data.get("disabled", {})
     blank = [rule for rule, reason in disabled.items() if not str(reason).strip()]
     if blank:
-        raise AuditConfigError(f"{path}: disabled rule(s) {blank} need a written reason.")
+        raise AuditConfigError(
+            path, f"disabled rule(s) {blank} have no reason",
+            "write why each rule cannot apply to this site, or switch it on again")
     return RuleConfig(tuple(tags), MappingProxyType(dict(disabled)))
 
 
 @dataclass(frozen=True)
 class Allowance:
-    """One accepted violation: pages matching a glob may fail one rule until a date."""
+    """One accepted failure: pages matching a glob may fail one rule (an axe rule id or a
+    MODA 檢測碼) until a date."""
 
     page: str
     rule: str
@@ -72,14 +82,16 @@ def load_allowlist(path: Path, today: datetime.date) -> tuple[Allowance, ...]:
     for number, raw in enumerate(_read_toml(path).get("allow", []), start=1):
         missing = {"page", "rule", "reason", "expires"} - set(raw)
         if missing or not str(raw.get("reason", "")).strip():
-            raise AuditConfigError(f"{path}: entry {number} needs page, rule, reason and expires ({sorted(missing)}).")
+            raise AuditConfigError(path, f"entry {number} lacks {sorted(missing) or ['a reason']}",
+                                   "give every [[allow]] entry page, rule, reason and expires")
         if not isinstance(raw["expires"], datetime.date):
-            raise AuditConfigError(f"{path}: entry {number}: expires must be a date like 2027-01-31.")
+            raise AuditConfigError(path, f"entry {number}: expires is not a date",
+                                   "write a date without quotes, e.g. expires = 2027-01-31")
         entry = Allowance(raw["page"], raw["rule"], raw["reason"], raw["expires"])
         if entry.expires < today:
             raise AuditConfigError(
-                f"{path}: entry {number} ({entry.rule} on {entry.page}) expired on {entry.expires}. "
-                "Fix the pages, or renew the entry with a new reason and date.")
+                path, f"entry {number} ({entry.rule} on {entry.page}) expired on {entry.expires}",
+                "fix the pages, or renew the entry with a new reason and date")
         entries.append(entry)
     return tuple(entries)
 
@@ -88,6 +100,7 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AuditConfigError(f"{path}: file is missing.") from None
+        raise AuditConfigError(path, "the file is missing", "restore it from git") from None
     except tomllib.TOMLDecodeError as error:
-        raise AuditConfigError(f"{path}: {error}") from None
+        raise AuditConfigError(path, f"the file is not valid TOML: {error}",
+                               "correct the TOML syntax") from None

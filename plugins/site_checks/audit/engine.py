@@ -1,4 +1,9 @@
-"""Run axe-core in headless Chromium over a list of page URLs, with parallel reused browsers."""
+"""Run axe-core in headless Chromium over a list of page URLs, with parallel reused browsers.
+
+Every page comes back with a result: its violations, or the error that stopped its audit.
+A browser that dies is started again for the pages still waiting; a page that was never
+audited is an error, never a pass.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,17 @@ import queue
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_selenium_python import Axe
 
-from ..browser import chromium
+from ..browser import CHROMIUM, chromium
 
 AXE_VERSION = re.compile(rb"axe v(\d+\.\d+\.\d+)")
 HTML_EXTRACT_LIMIT = 300
+RESTARTS = 2  # per browser: how often a crashed Chromium is started again
+SCRIPT_TIMEOUT_SECONDS = 60
 
 
 def axe_version(script: Path) -> str:
@@ -32,9 +40,11 @@ def slim_violation(violation: dict) -> dict:
         "help": violation["help"],
         "helpUrl": violation["helpUrl"],
         "nodes": [
-            {"target": " ".join(map(str, node["target"])),
-             "html": node.get("html", "")[:HTML_EXTRACT_LIMIT],
-             "failureSummary": node.get("failureSummary", "")}
+            {
+                "target": " ".join(map(str, node["target"])),
+                "html": node.get("html", "")[:HTML_EXTRACT_LIMIT],
+                "failureSummary": node.get("failureSummary", ""),
+            }
             for node in violation["nodes"]
         ],
     }
@@ -50,60 +60,109 @@ def audit_one(driver, axe: Axe, url: str, options: tuple[str, str]) -> dict:
     result = axe.run(options=fast)
     if result["violations"]:
         result = axe.run(options=full)
-    return {"engine": result["testEngine"]["version"],
-            "violations": [slim_violation(v) for v in result["violations"]]}
+    return {
+        "engine": result["testEngine"]["version"],
+        "error": "",
+        "violations": [slim_violation(v) for v in result["violations"]],
+    }
 
 
-def _worker(jobs: queue.Queue, results: dict, lock: threading.Lock, axe_source: str, axe_path: Path,
-            options: tuple[str, str], done: Callable[[str], None], browser_info: dict) -> None:
+@dataclass
+class AxeRun:
+    """The shared state of one run's browser threads (guarded by `lock`)."""
+
+    jobs: queue.Queue
+    axe_source: str
+    axe_path: Path
+    options: tuple[str, str]
+    done: Callable[[str], None]
+    binary: str
+    results: dict[str, dict] = field(default_factory=dict)
+    chromium: str = ""
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, name: str, outcome: dict) -> None:
+        with self.lock:
+            self.results[name] = outcome
+        self.done(name)
+
+
+def _alive(driver) -> bool:
     try:
-        _audit_queue(jobs, results, lock, axe_source, axe_path, options, done, browser_info)
-    except Exception as error:  # e.g. Chromium failed to start: reported by audit_pages
-        with lock:
-            browser_info.setdefault("errors", []).append(f"{type(error).__name__}: {error}")
+        driver.execute_script("return 1")
+        return True
+    except Exception:  # the session or the browser is gone
+        return False
 
 
-def _audit_queue(jobs, results, lock, axe_source, axe_path, options, done, browser_info) -> None:
-    with chromium(preload_script=axe_source) as driver:
-        with lock:
-            browser_info.setdefault("chromium", driver.capabilities.get("browserVersion", ""))
-        axe = Axe(driver, script_url=str(axe_path))
+def _audit_queue(run: AxeRun) -> bool:
+    """Audit pages from the queue in one browser; False if the browser died before it was empty."""
+    with chromium(preload_script=run.axe_source, binary=run.binary) as driver:
+        driver.set_script_timeout(SCRIPT_TIMEOUT_SECONDS)
+        with run.lock:
+            run.chromium = run.chromium or driver.capabilities.get("browserVersion", "")
+        axe = Axe(driver, script_url=str(run.axe_path))
         while True:
             try:
-                name, url = jobs.get_nowait()
+                name, url = run.jobs.get_nowait()
             except queue.Empty:
-                return
+                return True
             try:
-                outcome = audit_one(driver, axe, url, options)
+                outcome = audit_one(driver, axe, url, run.options)
             except Exception as error:  # one broken page must not hide the others
-                outcome = {"engine": "", "error": f"{type(error).__name__}: {error}", "violations": []}
-            with lock:
-                results[name] = outcome
-            done(name)
+                outcome = {
+                    "engine": "",
+                    "error": f"{type(error).__name__}: {_first_line(error)}",
+                    "violations": [],
+                }
+            run.record(name, outcome)
+            if outcome.get("error") and not _alive(driver):
+                return False
 
 
-def audit_pages(pages: dict[str, str], axe_path: Path, options: tuple[str, str], workers: int,
-                done: Callable[[str], None]) -> tuple[dict[str, dict], dict]:
-    """Audit {page name: url} with `workers` browsers, `options` being (fast, full) axe options;
-    returns (results by page, browser info)."""
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def _worker(run: AxeRun) -> None:
+    for _ in range(RESTARTS + 1):
+        try:
+            if _audit_queue(run):
+                return
+        except Exception as error:  # e.g. Chromium failed to start: the pages left become errors
+            with run.lock:
+                run.errors.append(f"{type(error).__name__}: {_first_line(error)}")
+            return
+
+
+def audit_pages(
+    pages: dict[str, str],
+    axe_path: Path,
+    options: tuple[str, str],
+    workers: int,
+    done: Callable[[str], None],
+    binary: str = CHROMIUM,
+) -> tuple[dict[str, dict], dict]:
+    """Audit {page name: url} with `workers` browsers, `options` being (fast, full) axe options.
+
+    Returns (a result for every page, browser info). A page no browser could audit gets an
+    error result naming the cause."""
     jobs: queue.Queue = queue.Queue()
     for item in pages.items():
         jobs.put(item)
-    results: dict[str, dict] = {}
-    browser_info: dict = {}
-    lock = threading.Lock()
-    axe_source = axe_path.read_text(encoding="utf-8")
+    run = AxeRun(jobs, axe_path.read_text(encoding="utf-8"), axe_path, options, done, binary)
     threads = [
-        threading.Thread(target=_worker, args=(jobs, results, lock, axe_source, axe_path, options, done,
-                                               browser_info))
+        threading.Thread(target=_worker, args=(run,))
         for _ in range(max(1, min(workers, len(pages))))
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    missing = set(pages) - set(results)
-    if missing:
-        causes = "; ".join(browser_info.get("errors", [])) or "unknown cause"
-        raise RuntimeError(f"{len(missing)} page(s) were not audited, e.g. {sorted(missing)[0]}: {causes}")
-    return results, browser_info
+    cause = "; ".join(dict.fromkeys(run.errors)) or "no browser took it"
+    for name in pages:
+        if name not in run.results:
+            run.results[name] = {"engine": "", "error": f"not audited: {cause}", "violations": []}
+    return run.results, {"chromium": run.chromium, "errors": list(dict.fromkeys(run.errors))}

@@ -1,4 +1,10 @@
-"""The record of the latest full audit, kept with the content for the accessibility statement."""
+"""The audit's counts, and the record of a full audit that the accessibility statement shows.
+
+The record is written only by a complete full audit (every page, no shard, no errors) and is
+not kept with the content: the publishing gate (`make audit-release`) writes it, builds the
+site again so that the statement shows it, and audits that build with `--expect-record`,
+which fails unless the new audit gives the very same record (see docs/accessibility-gate.md).
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,60 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from . import moda
+
 STANDARD = "WCAG 2.2 AA"
+ENGINES = ("axe", "moda")
 
 
-def summarise(results: dict[str, dict], today: datetime.date, audited_now: int) -> dict:
-    """Counts for the report and the statement: pages per language, blocking violations."""
-    blocking = sum(len(v["nodes"]) for page in results.values() for v in page["violations"] if not v.get("allowed"))
-    allowed = sum(len(v["nodes"]) for page in results.values() for v in page["violations"] if v.get("allowed"))
-    errors = sum(1 for page in results.values() if page.get("error"))
+def engine_counts(results: dict[str, dict], engine: str, audited_now: set[str]) -> dict:
+    """Pages audited now (without error), taken from the cache, and in error, for one engine."""
+    errors = {name for name, page in results.items() if page[engine].get("error")}
+    return {
+        "audited": len(audited_now - errors),
+        "cached": len(set(results) - audited_now),
+        "errors": len(errors),
+    }
+
+
+def axe_counts(results: dict[str, dict]) -> dict:
+    nodes = [
+        (v.get("allowed"), len(v["nodes"]))
+        for page in results.values()
+        for v in page["axe"]["violations"]
+    ]
+    return {
+        "violations": sum(n for allowed, n in nodes if not allowed),
+        "allowed": sum(n for allowed, n in nodes if allowed),
+    }
+
+
+def moda_counts(results: dict[str, dict]) -> dict:
+    issues = [issue for page in results.values() for issue in page["moda"]["issues"]]
+    return {
+        "failures": sum(1 for issue in issues if moda.is_blocking(issue)),
+        "allowed": sum(1 for issue in issues if issue["status"] == "fail" and issue.get("allowed")),
+        "custom_items": sum(1 for issue in issues if moda.is_custom_item(issue)),
+    }
+
+
+def summarise(
+    results: dict[str, dict], today: datetime.date, audited_now: dict[str, set[str]]
+) -> dict:
+    """Counts for the reports, the console and the statement; `complete` only if every page was
+    audited now or taken from the cache by every engine, and none is in error."""
+    counts = {engine: engine_counts(results, engine, audited_now[engine]) for engine in ENGINES}
+    counts["axe"].update(axe_counts(results))
+    counts["moda"].update(moda_counts(results))
+    complete = all(
+        c["audited"] + c["cached"] == len(results) and c["errors"] == 0 for c in counts.values()
+    )
     return {
         "date": today.isoformat(),
         "pages": len(results),
         "pages_by_lang": dict(sorted(Counter(page["lang"] for page in results.values()).items())),
-        "audited": audited_now,
-        "cached": len(results) - audited_now,
-        "violations": blocking + errors,
-        "allowed": allowed,
+        **counts,
+        "complete": complete,
     }
 
 
@@ -35,26 +79,46 @@ def npm_version(package: str, root: Path = Path("node_modules")) -> str:
 
 
 def record_of(report: dict) -> dict:
-    summary = report["summary"]
+    """What the statement shows: date, standard, pages per language, results and tool versions."""
+    summary, engine = report["summary"], report["engine"]
     return {
         "date": summary["date"],
         "standard": STANDARD,
         "pages_by_lang": summary["pages_by_lang"],
-        "violations": summary["violations"],
-        "allowed": summary["allowed"],
-        "tools": {"axe-core": report["engine"]["axe"], "Nu Html Checker": npm_version("vnu-jar")},
+        "violations": summary["axe"]["violations"] + summary["axe"]["errors"],
+        "allowed": summary["axe"]["allowed"],
+        "national": {
+            "spec": moda.SPEC,
+            "level": moda.LEVEL,
+            "checks": engine["moda_checks"],
+            "failures": summary["moda"]["failures"] + summary["moda"]["errors"],
+        },
+        "tools": {
+            "axe-core": engine["axe"],
+            "Nu Html Checker": npm_version("vnu-jar"),
+            "a11y-moda": engine["moda"],
+        },
         "tags": report["config"]["tags"],
     }
 
 
-def update_record(path: Path, report: dict) -> bool:
-    """Rewrite the record only when something but the date changed; True if it was written."""
-    new = record_of(report)
+def write_record(path: Path, report: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(record_of(report), indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+
+
+def record_differences(path: Path, report: dict) -> list[str]:
+    """How the record in `path` differs from this audit's (the date aside); [] if it does not."""
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        old = None
-    if old is not None and {**old, "date": ""} == {**new, "date": ""}:
-        return False
-    path.write_text(json.dumps(new, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-    return True
+    except (FileNotFoundError, json.JSONDecodeError) as error:
+        return [f"the record cannot be read ({type(error).__name__})"]
+    new = record_of(report)
+    return [
+        f"{key}: {old.get(key)!r} in the record, {new.get(key)!r} now"
+        for key in sorted(set(old) | set(new))
+        if key != "date" and old.get(key) != new.get(key)
+    ]
