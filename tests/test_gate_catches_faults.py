@@ -168,7 +168,7 @@ def test_national_rules_catch_a_redundant_lang_span(site, tmp_path):
     Run as CI runs it: a separate process, output piped, a 40-column terminal claimed; the fault
     is one whole line between the run's summary and the final summary, nothing else on stdout."""
     plant(
-        site / "content/pages/guides/birth.en.md",
+        site / "content/guides/birth.en.md",
         '<span lang="en">English</span> is the language of this page.',
     )
     result = build(site, tmp_path)
