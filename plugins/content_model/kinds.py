@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from .schemas import guide
+from .schemas import form, guide
 from .schemas.form import FormPageHeader
 from .schemas.guide import GuideHeader
 from .schemas.news import NewsHeader
@@ -24,6 +24,16 @@ from .schemas.page import PageHeader
 def N_(message: str) -> str:
     """Mark a message for extraction into the catalogs; it is translated where it is shown."""
     return message
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """A machine-readable list of a kind's items, published as `<name>.json` (and `.csv`)."""
+
+    name: str  # the file name without extension, e.g. "guides"
+    title: str  # what the list is, for people (a gettext msgid)
+    record: Callable  # ({lang: item}, origin) -> one JSON record
+    csv_rows: Callable | None = None  # (record) -> rows for `<name>.csv` (UTF-8 with BOM), if any
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,7 @@ class ContentKind:
     notices: Callable | None = None  # (header, today) -> [Finding]
     # Header values shown as they are; every other text value may use inline Markdown.
     plain_fields: frozenset[str] = frozenset()
+    open_data: OpenData | None = None  # the kind's items as open data, if published
 
     def save_as(self, folder: str, slug: str, prefix: str) -> str:
         """The output file of an item, e.g. `en/guides/birth/index.html`."""
@@ -70,12 +81,16 @@ KINDS: tuple[ContentKind, ...] = (
     ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
                 section_template="news_index", dated=True, feed=True),
     ContentKind("form", None, "forms/{slug}/", FormPageHeader, "form", N_("Form"), section="forms",
-                section_template="form_index"),
+                section_template="form_index",
+                open_data=OpenData("forms", N_("Forms: every file with its size, pages and SHA-256"),
+                                   form.open_record, form.csv_rows)),
     ContentKind("guide", "guides", "guides/{slug}/", GuideHeader, "guide", N_("Application guide"),
                 section="guides", section_template="guide_index", body_heading_level=3,
                 references=guide.references, agreement=guide.agreement, notices=guide.notices,
                 plain_fields=frozenset({"topic", "law", "articles", "sources", "forms", "keywords", "status",
-                                        "url", "zh"})),
+                                        "url", "zh"}),
+                open_data=OpenData("guides", N_("Application guides: fees, deadlines, where, legal basis"),
+                                   guide.open_record)),
 )
 
 # Pages written at a fixed file instead of <slug>/index.html.

@@ -64,6 +64,11 @@ class SiteIndex:
                               "in plugins/content_model/kinds.py so that the pre-check asks for it")
         return found
 
+    @staticmethod
+    def open_data() -> list:
+        """The open-data lists the site publishes (kinds.OpenData), in the kinds' order."""
+        return [kind.open_data for kind in KINDS if kind.open_data]
+
     def footer(self, lang: str) -> list:
         """The pages the footer links to, in the declared order (kinds.FOOTER_PAGES)."""
         return [self.page(slug, lang) for slug in FOOTER_PAGES]

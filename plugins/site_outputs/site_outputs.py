@@ -1,4 +1,4 @@
-"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt and Atom feeds.
+"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds and open data.
 
 Setting: SITE_ORIGIN, the absolute origin (scheme and host) that these files must use.
 """
@@ -13,6 +13,7 @@ from pelican.generators import Generator
 import site_context
 
 from .feeds import atom_feed, feed_path
+from .open_data import datasets
 from .sitemap import robots_txt, sitemap_xml
 
 
@@ -26,6 +27,8 @@ class SiteOutputsGenerator(Generator):
         out = Path(self.output_path)
         (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
         (out / "robots.txt").write_text(robots_txt(origin), encoding="utf-8")
+        for name, data in datasets(index, origin).items():
+            (out / name).write_bytes(data)
         for lang in index.languages:
             target = out / feed_path(lang)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -129,3 +129,19 @@ def notices(header: GuideHeader, today) -> list[Finding]:
     return [Finding(location=("reviewed",), rule="review-due", warning=True,
                     message=f"the facts were last reviewed {age} days ago ({header.reviewed})",
                     fix="check every fact against its sources, then set `reviewed:` to today's date")]
+
+
+def open_record(versions: dict, origin: str) -> dict:
+    """One guide in guides.json: its facts once, its words and address in every language."""
+    first = next(iter(versions.values())).header
+    return {
+        "slug": first.slug, "topic": first.topic, "reviewed": first.reviewed.isoformat(),
+        "title": {lang: item.title for lang, item in versions.items()},
+        "url": {lang: f"{origin}/{item.url}" for lang, item in versions.items()},
+        "fees": [{"amount": fee.amount, "item": {lang: item.header.fees[n].item for lang, item in versions.items()}}
+                 for n, fee in enumerate(first.fees)],
+        "deadline_days": first.deadline.days,
+        "where": {name: getattr(first.where, name).status for name in Where.model_fields},
+        "legal_basis": [{"law": basis.law, "articles": list(basis.articles)} for basis in first.legal_basis],
+        "forms": list(first.forms), "sources": list(first.sources),
+    }
