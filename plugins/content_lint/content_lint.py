@@ -20,13 +20,13 @@ from markupsafe import escape
 
 from problems import Problem
 
-from . import downloads, glossary, headings, images, language, link_text, media, tables
+from . import currency, downloads, glossary, headings, images, language, link_text, media, tables
 from .issues import Issue, LintContext
 from .locate import locate
 
 STAGE = "lint"
 # The checks that also read plain-text values (titles, summaries), which cannot hold markup.
-PLAIN_TEXT_CHECKS = ("glossary",)
+PLAIN_TEXT_CHECKS = ("glossary", "currency")
 CHECKS = {
     "images": images.check,
     "link_text": link_text.check,
@@ -36,6 +36,7 @@ CHECKS = {
     "downloads": downloads.check,
     "language": language.check,
     "glossary": glossary.check,
+    "currency": currency.check,
 }
 
 

@@ -1,0 +1,27 @@
+"""Amounts of money in Chinese text are written the way the counter and the law write them:
+新臺幣15元, not NT$15 (English text keeps NT$15)."""
+
+from __future__ import annotations
+
+import re
+
+from .issues import Issue, LintContext, Occurrences
+from .language import declared_lang, text_nodes
+
+NT_DOLLARS = re.compile(r"NT\$\s*([\d,]+)")
+
+
+def check(soup, context: LintContext) -> list[Issue]:
+    """An issue for each NT$ amount in Chinese text."""
+    if not context.lang.startswith("zh"):
+        return []
+    issues, occurrences = [], Occurrences()
+    for node in text_nodes(soup):
+        lang = declared_lang(node)
+        if lang is not None and not lang.startswith("zh"):
+            continue
+        for match in NT_DOLLARS.finditer(str(node)):
+            issues.append(Issue("currency", f"the amount {match.group(0)!r} is written in the English way",
+                                f"write it as 新臺幣{match.group(1)}元.", (match.group(0),),
+                                occurrences.next(match.group(0))))
+    return issues
