@@ -60,7 +60,7 @@ class Document(Strict):
 
 class LegalBasis(Strict):
     law: Annotated[Slug, Field(description="a law key from content/data/laws.yaml, e.g. household-registration-act")]
-    articles: Annotated[list[Article], Field(min_length=1)]
+    articles: Annotated[list[Article], Field(min_length=1, description='a list of article numbers as text, e.g. ["48", "48-2"]')]
 
 
 class GuideHeader(Header):
