@@ -26,7 +26,7 @@ BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 # The record of the full audit that the publishing gate writes and builds the statement from.
 RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
 
-.PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench-audit i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench-audit i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -127,6 +127,10 @@ audit-release: venv node-deps
 
 bench-audit: venv node-deps
 	$(PY) tests/bench/bench_audit.py
+
+# The header-key tables of docs/content-guide.md, made from the schemas (a test checks they are current).
+docs: venv
+	PYTHONPATH=plugins $(PY) -m content_model.schema_doc --write docs/content-guide.md
 
 i18n-extract: venv
 	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins

@@ -95,3 +95,10 @@ def test_a_guide_s_bad_values_name_the_key_and_line(tmp_path, old, new, start):
     assert old in GUIDE
     [message] = problems(tmp_path, "guide", GUIDE.replace(old, new))
     assert message.startswith(start), message
+
+
+def test_the_content_guide_lists_every_key_as_the_schemas_say():
+    from content_model.schema_doc import updated
+
+    guide = (ROOT / "docs/content-guide.md").read_text(encoding="utf-8")
+    assert updated(guide) == guide, "docs/content-guide.md is out of date. Fix: run `make docs`."
