@@ -11,6 +11,13 @@ from .language import declared_lang, text_nodes
 NT_DOLLARS = re.compile(r"NT\$\s*([\d,]+)")
 
 
+def text_issues(text: str, context: LintContext, occurrences: Occurrences) -> list[Issue]:
+    """The NT$ amounts in one piece of Chinese text."""
+    return [Issue("currency", f"the amount {match.group(0)!r} is written in the English way",
+                  f"write it as 新臺幣{match.group(1)}元.", (match.group(0),), occurrences.next(match.group(0)))
+            for match in NT_DOLLARS.finditer(text)]
+
+
 def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each NT$ amount in Chinese text."""
     if not context.lang.startswith("zh"):
@@ -18,10 +25,6 @@ def check(soup, context: LintContext) -> list[Issue]:
     issues, occurrences = [], Occurrences()
     for node in text_nodes(soup):
         lang = declared_lang(node)
-        if lang is not None and not lang.startswith("zh"):
-            continue
-        for match in NT_DOLLARS.finditer(str(node)):
-            issues.append(Issue("currency", f"the amount {match.group(0)!r} is written in the English way",
-                                f"write it as 新臺幣{match.group(1)}元.", (match.group(0),),
-                                occurrences.next(match.group(0))))
+        if lang is None or lang.startswith("zh"):
+            issues += text_issues(str(node), context, occurrences)
     return issues
