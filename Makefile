@@ -26,7 +26,7 @@ BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 # The record of the full audit that the publishing gate writes and builds the statement from.
 RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
 
-.PHONY: help docs venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench-audit i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -36,7 +36,7 @@ help:
 	@echo "make check   fast checks: content lint (in the build), links, national rules (lint), message catalogs"
 	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
-	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
+	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
 $(VENV)/.stamp: pyproject.toml
@@ -125,8 +125,10 @@ audit-release: venv node-deps
 	$(CHECKS) html --site $(OUTPUT)
 	$(CHECKS) audit --site $(OUTPUT) --expect-record $(RELEASE_RECORD)
 
-bench-audit: venv node-deps
-	$(PY) tests/bench/bench_audit.py
+# Build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican.
+PAGES ?= 2000
+bench: venv build-deps node-deps
+	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
 
 # The header-key tables of docs/content-guide.md, made from the schemas (a test checks they are current).
 docs: venv

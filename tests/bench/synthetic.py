@@ -42,7 +42,7 @@ def clone_guides(content: Path, plain_dir: Path, count: int) -> None:
         for lang in LANGUAGES:
             header, body = split(zh.with_name(zh.name.replace(".zh-tw.", f".{lang}.")))
             header["slug"], header["title"] = f"{header['slug']}-{n}", f"{header['title']} {n}"
-            header["forms"] = []
+            header["forms"] = []  # the cloned forms have other ids
             write(content / "guides" / f"{header['slug']}.{lang}.md", header, body + f"\n\n{n}\n")
             plain(plain_dir / f"guide-{header['slug']}.{lang}.md", header, body + f"\n\n{n}\n", "2026-11-30")
 
@@ -62,7 +62,7 @@ def clone_news(content: Path, plain_dir: Path, count: int) -> None:
 
 
 def clone_forms(forms: Path, count: int) -> None:
-    """`count` more form definitions cloned from the real ones (new ids, the guides list emptied)."""
+    """`count` form definitions cloned from the real ones (new ids, the guides list emptied)."""
     sources = sorted((ROOT / "forms").glob("*/form.yaml"))
     for n in range(count):
         source = sources[n % len(sources)]
@@ -73,16 +73,26 @@ def clone_forms(forms: Path, count: int) -> None:
         target.write_text(text.replace("title: {zh-tw: ", f"title: {{zh-tw: {n} ", 1), encoding="utf-8")
 
 
+KEPT = ("pages", "data", "files")  # the real site's pages and data; guides and news are cloned
+
+
 def make_site(work: Path, pages: int, forms: int = 50) -> dict[str, Path]:
-    """The synthetic site under `work`: about `pages` HTML pages in all (both languages)."""
+    """The synthetic site under `work`: the real site's pages and data, `forms` forms, and guide
+    and news pairs cloned from the real ones, about `pages` HTML pages in all."""
     content, plain_dir, forms_dir = work / "content", work / "plain" / "content", work / "forms"
-    shutil.copytree(ROOT / "content", content)
+    content.mkdir(parents=True)
+    for name in KEPT:
+        if (ROOT / "content" / name).exists():
+            shutil.copytree(ROOT / "content" / name, content / name)
+    shutil.copy(ROOT / "content/office.toml", content / "office.toml")
+    (content / "guides").mkdir()
+    (content / "news").mkdir()
     plain_dir.mkdir(parents=True)
-    pairs = max(0, pages // 2 - 45)  # the real site has about 45 pairs of pages already
-    clone_guides(content, plain_dir, pairs * 3 // 10)
-    clone_news(content, plain_dir, pairs - pairs * 3 // 10)
-    shutil.copytree(ROOT / "forms", forms_dir)
-    clone_forms(forms_dir, max(0, forms - len(list(forms_dir.glob("*/form.yaml")))))
+    fixed = 2 * (len(list((ROOT / "content/pages").glob("*.zh-tw.md"))) + forms)
+    pairs = max(2, (pages - fixed) // 2)
+    clone_guides(content, plain_dir, max(1, pairs * 3 // 10))
+    clone_news(content, plain_dir, max(1, pairs - pairs * 3 // 10))
+    clone_forms(forms_dir, forms)
     settings = work / "benchconf.py"
     settings.write_text(f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                         f"PATH = {str(content)!r}\nOFFICE_DATA_FILE = {str(content / 'office.toml')!r}\n"
