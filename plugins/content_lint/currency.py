@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .issues import Issue, LintContext, Occurrences
-from .language import declared_lang, text_nodes
+from .language import texts_in
 
 NT_DOLLARS = re.compile(r"NT\$\s*([\d,]+)")
 
@@ -22,9 +22,5 @@ def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each NT$ amount in Chinese text."""
     if not context.lang.startswith("zh"):
         return []
-    issues, occurrences = [], Occurrences()
-    for node in text_nodes(soup):
-        lang = declared_lang(node)
-        if lang is None or lang.startswith("zh"):
-            issues += text_issues(str(node), context, occurrences)
-    return issues
+    occurrences = Occurrences()
+    return [issue for text in texts_in(soup, "zh") for issue in text_issues(text, context, occurrences)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .issues import Issue, LintContext, Occurrences
-from .language import declared_lang, text_nodes
+from .language import texts_in
 
 
 WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*")
@@ -56,9 +56,5 @@ def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each avoided English variant on an English page."""
     if not context.english:
         return []
-    issues, occurrences = [], Occurrences()
-    for node in text_nodes(soup):
-        lang = declared_lang(node)
-        if lang is None or lang.startswith("en"):
-            issues += text_issues(str(node), context, occurrences)
-    return issues
+    occurrences = Occurrences()
+    return [issue for text in texts_in(soup, "en") for issue in text_issues(text, context, occurrences)]
