@@ -25,8 +25,10 @@ FOLDER = "pagefind"  # below the site root: /pagefind/pagefind.js
 STAGE = "search"
 PINS = "package.json"  # where pagefind is pinned (with package-lock.json)
 TIMEOUT_SECONDS = 300
-# Pagefind's ready-made UIs: the search page has its own markup (theme/static/js/search.js).
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+# Pagefind's ready-made UIs (the search page has its own markup) and its worker (search.js runs
+# the search in the page): theme/static/js/search.js.
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js",
+          "pagefind-worker.js")
 
 
 @dataclass(frozen=True)

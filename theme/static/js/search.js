@@ -81,8 +81,11 @@ async function showMore(focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
+/** Search, show the first results, then announce the count in the live region. A search that
+ *  fails (the engine or a file could not be loaded, e.g. a stricter CSP) says so there too. */
 async function run(query) {
   const mine = ++generation;
+  status.textContent = ""; // emptied first, so the same count for a new search is announced again
   list.replaceChildren();
   list.hidden = true;
   more.hidden = true;
@@ -92,15 +95,25 @@ async function run(query) {
     status.textContent = message("empty");
     return;
   }
-  const search = await pagefind.search(query);
-  if (mine !== generation) return;
-  results = search.results;
-  await showMore(false);
+  try {
+    const search = await pagefind.search(query);
+    if (mine !== generation) return;
+    results = search.results;
+    await showMore(false);
+  } catch (error) {
+    if (mine === generation) status.textContent = message("failed");
+    throw error;
+  }
   if (mine === generation) status.textContent = countMessage(results.length, query);
 }
 
 function queryInUrl() {
   return new URL(window.location.href).searchParams.get("q") || "";
+}
+
+function failed(error) {
+  status.textContent = message("failed");
+  throw error;
 }
 
 function submitted(event) {
@@ -114,15 +127,17 @@ function submitted(event) {
 async function start() {
   try {
     pagefind = await import(root.dataset.pagefind);
+    // In the page, not in a worker: one script fewer to fetch (the index is small and fast).
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
-  } catch (error) {
+  } catch {
     status.textContent = message("failed");
     return;
   }
   withoutScript.hidden = true;
   form.hidden = false;
   form.addEventListener("submit", submitted);
-  more.querySelector("button").addEventListener("click", () => showMore(true));
+  more.querySelector("button").addEventListener("click", () => showMore(true).catch(failed));
   window.addEventListener("popstate", () => {
     field.value = queryInUrl();
     run(field.value);
