@@ -104,8 +104,9 @@ def test_only_searched_pages_are_indexed_each_with_its_section(fixture_site):
     out = fixture_site.output
     for name in ("404.html", "search/index.html", "en/search/index.html", "en/notice/index.html"):
         assert not parse(out / name).select("[data-pagefind-body]"), f"{name} must not be indexed"
-    for name, section in (("guides/birth/index.html", "申辦須知"), ("en/guides/birth/index.html", "Application guide"),
-                          ("en/news/opening/index.html", "News"), ("index.html", "網頁")):
+    sections = (("guides/birth/index.html", "申辦須知"), ("en/guides/birth/index.html", "Application guide"),
+                ("en/news/opening/index.html", "News"), ("index.html", "網頁"))
+    for name, section in sections:
         main = parse(out / name).select("main[data-pagefind-body]")
         assert [m.get("data-pagefind-meta") for m in main] == [f"section:{section}"], name
 

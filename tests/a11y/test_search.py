@@ -107,7 +107,8 @@ def search(driver, base: str, page: str, query: str) -> str:
 
 
 def result_paths(driver) -> list[str]:
-    return [urlsplit(a.get_attribute("href")).path for a in driver.find_elements(By.CSS_SELECTOR, "#search-results h2 a")]
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-results h2 a")
+    return [urlsplit(a.get_attribute("href")).path for a in links]
 
 
 def expected_in_top_3(paths: list[str], expected: tuple[str, ...], prefix: str) -> bool:
@@ -206,6 +207,9 @@ def test_the_header_form_sends_the_query_to_the_search_page_of_its_language(site
     assert urlsplit(browser.current_url).path == "/en/search/" and "q=marriage" in browser.current_url
     assert browser.find_element(By.ID, "search-q").get_attribute("value") == "marriage"
     assert result_paths(browser)[0] == "/en/guides/marriage/"
+    first = browser.find_element(By.CSS_SELECTOR, "#search-results li")
+    assert first.find_element(By.CSS_SELECTOR, ".search-section").text == "Section: Application guide"
+    assert first.find_element(By.CSS_SELECTOR, ".search-excerpt mark").text
     # a new query from the search page's own form goes into the URL (bookmarks, the Back button)
     own = browser.find_element(By.ID, "search-q")
     own.clear()
@@ -213,7 +217,8 @@ def test_the_header_form_sends_the_query_to_the_search_page_of_its_language(site
     WebDriverWait(browser, WAIT_SECONDS).until(lambda d: "“seal”" in d.find_element(By.ID, "search-status").text)
     assert browser.current_url.endswith("/en/search/?q=seal")
     browser.back()
-    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: "“marriage”" in d.find_element(By.ID, "search-status").text)
+    WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda d: "“marriage”" in d.find_element(By.ID, "search-status").text)
 
 
 def test_without_javascript_the_search_page_says_what_to_use_instead(site):
