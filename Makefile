@@ -26,7 +26,7 @@ BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 # The record of the full audit that the publishing gate writes and builds the statement from.
 RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
 
-.PHONY: help docs venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -64,16 +64,22 @@ forms-test-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test-deps:
+test-deps: npm-tool
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# axe-core and vnu.jar, pinned in package-lock.json; no install scripts (nothing downloads).
-node_modules/.stamp: package.json package-lock.json
+# Node.js and npm: every build runs Pagefind's indexer (docs/search.md); the tests use axe-core and vnu.jar.
+npm-tool:
+	@command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || { \
+	  echo "Installing Debian packages: nodejs npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+# pagefind (with its extended binary), axe-core and vnu.jar, pinned in package-lock.json; no
+# install scripts (each binary ships inside its registry package; nothing downloads).
+node_modules/.stamp: package.json package-lock.json | npm-tool
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
@@ -81,11 +87,11 @@ node-deps: test-deps node_modules/.stamp
 
 # Every content mistake is one line `path:line: stage [rule]: message. Fix: …`; a failed
 # build leaves $(OUTPUT)/ as it was.
-build: venv build-deps
+build: venv build-deps node_modules/.stamp
 	$(BUILD) build --settings pelicanconf.py --content content --output $(OUTPUT)
 
 # Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
-serve: venv build-deps
+serve: venv build-deps node_modules/.stamp
 	$(BUILD) serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
 
 test: venv build-deps test-deps forms-test-deps node-deps
