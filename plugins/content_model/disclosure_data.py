@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict
 
 # CSV column -> what it holds (docs/disclosures.md shows this table).
 CSV_COLUMNS = {
-    "slug": "the disclosure's stable identifier (its address: /disclosures/<slug>/)",
-    "category": "the category key (one of the ten of 政府資訊公開法 §7, see the table below)",
+    "slug": "the item's stable identifier (its address: /disclosures/<slug>/)",
+    "category": "the category key (table above)",
     "date": "publication date, YYYY-MM-DD",
     "modified": "date of a later correction, YYYY-MM-DD, or empty",
     "valid_until": "last day the information applies, YYYY-MM-DD, or empty",
