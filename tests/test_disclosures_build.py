@@ -20,8 +20,9 @@ TEN_ZH = ["法律、命令及自治法規", "解釋性規定及裁量基準", "�
           "預算及決算書", "請願處理結果及訴願決定", "公共工程及採購契約", "支付或接受的補助", "合議制機關會議紀錄"]
 TEN_EN = ["Laws, regulations and local rules", "Interpretive rules and discretionary standards",
           "Organisation, functions and contact details", "Administrative guidance documents",
-          "Plans, statistics and research reports", "Budgets and final accounts", "Petitions and administrative appeals",
-          "Public works and procurement contracts", "Subsidies paid or received", "Meeting records of collegial bodies"]
+          "Plans, statistics and research reports", "Budgets and final accounts",
+          "Petitions and administrative appeals", "Public works and procurement contracts",
+          "Subsidies paid or received", "Meeting records of collegial bodies"]
 
 
 @pytest.fixture
@@ -93,7 +94,8 @@ def test_an_untagged_pdf_attachment_stops_the_build(site, tmp_path):
     HTML(string='<html lang="zh-Hant-TW"><title>表</title><p>統計表</p></html>').write_pdf(
         site / "content/disclosures/counter-statistics/table.pdf")
     edit(site / ITEM, "    title: 案件統計表\n", "    title: 案件統計表\n  - file: table.pdf\n    title: 統計表\n")
-    edit(site / ITEM_EN, "    title: Table of cases\n", "    title: Table of cases\n  - file: table.pdf\n    title: Table\n")
+    edit(site / ITEM_EN, "    title: Table of cases\n",
+         "    title: Table of cases\n  - file: table.pdf\n    title: Table\n")
     lines = problem_lines(build(site, tmp_path))
     assert [line.split(". Fix:")[0] for line in lines] == [
         f"{path}:16: header [untagged-pdf]: `table.pdf` has no tags, so a screen reader cannot read it properly"

@@ -70,7 +70,8 @@ def test_the_csv_is_utf8_with_bom_and_has_the_documented_columns(site):
     assert [[row[0], row[1]] for row in table_rows("### disclosures.csv")] == [
         [column, meaning] for column, meaning in CSV_COLUMNS.items()]
     document = json.loads((site.output / "disclosures.json").read_text(encoding="utf-8"))
-    expected = [{key: str(value) for key, value in row.items()} for item in document["items"] for row in csv_rows(item)]
+    expected = [{key: str(value) for key, value in row.items()}
+                for item in document["items"] for row in csv_rows(item)]
     assert rows == expected  # the same facts as the JSON, every value read back unchanged
 
 

@@ -99,8 +99,8 @@ def test_an_allow_listed_value_and_a_wrong_check_digit_pass(tmp_path):
     site = copy_fixture_site(tmp_path / "site")
     allowlist = tmp_path / "allowlist.toml"
     project = (ROOT / ".ci/personal-data-allowlist.toml").read_text(encoding="utf-8")
-    allowlist.write_text(project + '\n[[allow]]\nvalue = "B223456782"\nreason = "Published with consent, for this test."\n',
-                         encoding="utf-8")
+    entry = '[[allow]]\nvalue = "B223456782"\nreason = "Published with consent, for this test."\n'
+    allowlist.write_text(f"{project}\n{entry}", encoding="utf-8")
     text = f"範例：B223456782；檢查碼錯誤：{WRONG_CHECK_DIGIT}"
     make_pdf(site / FOLDER / "notes.pdf", text)
     attach(site, "notes.pdf")
