@@ -208,3 +208,34 @@ def test_every_disclosure_page_exists_in_both_languages(real_site):
     en = {p.relative_to(real_site.output / "en/disclosures") for p in
           (real_site.output / "en/disclosures").rglob("*.html")}
     assert zh == en and len(zh) == 1 + 10 + 3
+
+
+def test_the_laws_link_to_the_national_law_database_except_one_without_a_code(real_site):
+    doc = parse(real_site.output / "en/disclosures/applicable-laws/index.html")
+    items = doc.select("main #laws + ul > li")
+    linked = {li.a.get_text(): li.a["href"] for li in items if li.a and "law.moj.gov.tw/LawClass" in li.a["href"]}
+    assert linked == {"Household Registration Act": "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030006",
+                      "Enforcement Rules of the Household Registration Act":
+                          "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030007",
+                      "Household Registration Fee Standards":
+                          "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030026",
+                      "Name Act": "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030011",
+                      "Indigenous Peoples Status Act": "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0130001",
+                      "Freedom of Government Information Law":
+                          "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=I0020026"}
+    [nationality] = [li for li in items if li.get_text().startswith("Nationality Act")]
+    assert nationality.a["href"] == "https://law.moj.gov.tw/" and "not linked" in nationality.get_text()
+
+
+def test_the_organisation_page_shows_the_office_data_not_a_copy(real_site):
+    from office_data.office_data import load
+    from support import ROOT
+
+    office = load(ROOT / "content/office.toml", ["zh-tw", "en"])
+    doc = parse(real_site.output / "disclosures/office-organisation/index.html")
+    details = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in doc.select("main dl.office-details dt")}
+    assert details["地址"] == office.text("address", "zh-tw") and details["傳真"] == office.text("fax", "zh-tw")
+    assert set(office.unverified()) >= {"address", "phone"}
+    assert doc.select_one("main p.notice").get_text().startswith("尚未經本所確認的資料：地址、電話")
+    source = (ROOT / "content/disclosures/office-organisation.zh-tw.md").read_text(encoding="utf-8")
+    assert office.text("address", "zh-tw") not in source
