@@ -23,7 +23,8 @@ GUIDE = {
     "steps": ["到所辦理"], "sources": ["L1"],
 }
 DISCLOSURE = {"category": "organisation", "date": DAY, "issuer": "測試戶政事務所"}
-DEFAULTS = {"page": {"modified": DAY}, "news": {"date": DAY}, "guide": GUIDE, "disclosure": DISCLOSURE}
+DEFAULTS = {"page": {"modified": DAY}, "news": {"date": DAY}, "guide": GUIDE, "disclosure": DISCLOSURE,
+            "disclosure-category": {"number": 3, "updated": DAY}}
 
 
 def header(kind: str, slug: str, lang: str, **fields):

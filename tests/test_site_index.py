@@ -80,3 +80,17 @@ def test_updated_is_modified_else_date_else_reviewed():
     later = item("news", "c", "en", date=datetime.date(2026, 3, 4), modified=datetime.date(2026, 4, 5))
     assert later.updated == datetime.date(2026, 4, 5)
     assert item("guide", "d", "en", reviewed=datetime.date(2026, 6, 7)).updated == datetime.date(2026, 6, 7)
+
+
+def test_a_disclosure_s_breadcrumbs_go_through_its_category_in_every_language():
+    pages = [item("page", slug, lang) for slug in ("home", "disclosures") for lang in ("zh-tw", "en")]
+    categories = [item("disclosure-category", "organisation", lang) for lang in ("zh-tw", "en")]
+    index_ = index(*pages, *categories, item("disclosure", "office", "zh-tw", category="organisation"))
+    original = index_.find("disclosure", "", "office", "zh-tw")
+    [placeholder] = index_.placeholders
+    for entry, lang in ((original, "zh-tw"), (placeholder, "en")):
+        crumbs = index_.breadcrumbs(entry)
+        assert [(c.kind.name, c.slug, c.lang) for c in crumbs] == [
+            ("page", "home", lang), ("page", "disclosures", lang), ("disclosure-category", "organisation", lang)]
+    assert [c.slug for c in index_.breadcrumbs(index_.find("disclosure-category", "", "organisation", "en"))] == [
+        "home", "disclosures"]

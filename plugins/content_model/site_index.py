@@ -127,9 +127,9 @@ class SiteIndex:
         crumbs = [self.page("home", item.lang)]
         if item.kind.section:
             crumbs.append(self.page(item.kind.section, item.lang))
-        if item.kind.parent:
-            kind, slug = item.kind.parent(item)
-            crumbs.append(self.find(kind, "", slug, item.lang))
+            if item.kind.parent:  # e.g. a disclosure's category, between the section and the item
+                kind, slug = item.kind.parent(item)
+                crumbs.append(self.find(kind, "", slug, item.lang))
         elif item.folder:
             parts = item.folder.split("/")
             crumbs += [self.find("page", "/".join(parts[:depth]), part, item.lang)
