@@ -22,7 +22,9 @@ GUIDE = {
     "legal_basis": [{"law": "household-registration-act", "articles": ["48"]}],
     "steps": ["到所辦理"], "sources": ["L1"],
 }
-DEFAULTS = {"page": {"modified": DAY}, "news": {"date": DAY}, "guide": GUIDE}
+DISCLOSURE = {"category": "organisation", "date": DAY, "issuer": "測試戶政事務所"}
+DEFAULTS = {"page": {"modified": DAY}, "news": {"date": DAY}, "guide": GUIDE, "disclosure": DISCLOSURE,
+            "disclosure-category": {"number": 3, "updated": DAY}}
 
 
 def header(kind: str, slug: str, lang: str, **fields):

@@ -98,3 +98,17 @@ def test_a_kind_declared_search_false_is_not_indexed():
     unsearched = dataclasses.replace(news, kind=dataclasses.replace(news.kind, search=False))
     index_ = index(news)
     assert index_.searched(news) and not index_.searched(unsearched)
+
+
+def test_a_disclosure_s_breadcrumbs_go_through_its_category_in_every_language():
+    pages = [item("page", slug, lang) for slug in ("home", "disclosures") for lang in ("zh-tw", "en")]
+    categories = [item("disclosure-category", "organisation", lang) for lang in ("zh-tw", "en")]
+    index_ = index(*pages, *categories, item("disclosure", "office", "zh-tw", category="organisation"))
+    original = index_.find("disclosure", "", "office", "zh-tw")
+    [placeholder] = index_.placeholders
+    for entry, lang in ((original, "zh-tw"), (placeholder, "en")):
+        crumbs = index_.breadcrumbs(entry)
+        assert [(c.kind.name, c.slug, c.lang) for c in crumbs] == [
+            ("page", "home", lang), ("page", "disclosures", lang), ("disclosure-category", "organisation", lang)]
+    assert [c.slug for c in index_.breadcrumbs(index_.find("disclosure-category", "", "organisation", "en"))] == [
+        "home", "disclosures"]

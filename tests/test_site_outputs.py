@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from xml.etree import ElementTree as ET
 
+from content_model.kinds import KINDS, kind_named
 from factories import index, item
-from site_outputs.feeds import atom_feed, feed_path
+from site_outputs.feeds import atom_feed
 from site_outputs.sitemap import robots_txt, sitemap_xml
 
 ORIGIN = "https://example.gov.tw"
@@ -51,7 +52,7 @@ def test_sitemap_uses_href_not_ref():
 
 
 def test_atom_feed_per_language_has_author_dates_and_absolute_links():
-    feed = ET.fromstring(atom_feed(site(), "en", ORIGIN, "Test Office", "Asia/Taipei"))
+    feed = ET.fromstring(atom_feed(site(), kind_named("news"), "en", ORIGIN, "Test Office", "Asia/Taipei"))
     assert feed.find(f"{ATOM}author/{ATOM}name").text == "Test Office"
     (entry,) = feed.findall(f"{ATOM}entry")
     assert entry.find(f"{ATOM}link").get("href") == f"{ORIGIN}/en/news/opening/"
@@ -63,5 +64,20 @@ def test_robots_points_to_the_absolute_sitemap():
     assert robots_txt(ORIGIN) == f"User-agent: *\nAllow: /\n\nSitemap: {ORIGIN}/sitemap.xml\n"
 
 
-def test_one_feed_per_language():
-    assert feed_path("zh-tw") == "feeds/zh-tw.atom.xml" and feed_path("en") == "feeds/en.atom.xml"
+def test_each_kind_with_a_feed_declares_one_file_per_language():
+    news, disclosures = kind_named("news").feed, kind_named("disclosure").feed
+    assert news.file("zh-tw") == "feeds/zh-tw.atom.xml" and news.file("en") == "feeds/en.atom.xml"
+    assert disclosures.file("zh-tw") == "feeds/disclosures-zh-tw.atom.xml"
+    files = [kind.feed.file(lang) for kind in KINDS if kind.feed for lang in ("zh-tw", "en")]
+    assert len(set(files)) == len(files) == 4
+
+
+def test_a_feed_holds_only_its_own_kind():
+    both = index(item("page", "home", "en"),
+                 item("news", "opening", "en", date=datetime.date(2026, 11, 1)),
+                 item("disclosure", "plan", "en", date=datetime.date(2026, 11, 2)))
+    for kind, slug in (("news", "opening"), ("disclosure", "plan")):
+        feed = ET.fromstring(atom_feed(both, kind_named(kind), "en", ORIGIN, "T", "Asia/Taipei"))
+        assert [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")] == [
+            f"{ORIGIN}/en/{kind_named(kind).url.format(slug=slug, folder='')}"]
+        assert feed.find(f"{ATOM}link[@rel='self']").get("href") == f"{ORIGIN}/{kind_named(kind).feed.file('en')}"

@@ -22,6 +22,8 @@ from content_lint import LintTarget, lint_targets
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
+from .attachments import check_attachments, copy_attachments
+from .disclosure_items import category_items
 from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
@@ -52,25 +54,30 @@ def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
     return {name: render(value, name) for name, value in entry.header.model_dump(mode="python").items()}
 
 
-def make_item(entry: Entry, renderer: Renderer, languages: dict[str, dict]) -> Item:
+def make_item(entry: Entry, renderer: Renderer, languages: dict[str, dict], attachments: tuple = ()) -> Item:
     prefix = languages[entry.lang]["prefix"]
     template = getattr(entry.header, "template", None)
     if template is None and entry.kind.name == "page" and not entry.folder:
         listed = section_kind(entry.slug)
         template = listed.section_template if listed else None
+    fields = rendered_fields(entry, renderer)
+    if entry.kind.attachments:
+        fields["attachments"] = attachments  # described: format, size, SHA-256, address
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=rendered_fields(entry, renderer), content=renderer.body(entry.source.body, entry.lang),
+                fields=fields, content=renderer.body(entry.source.body, entry.lang),
                 source_path=entry.path, save_as=entry.kind.save_as(entry.folder, entry.slug, prefix),
                 template=template or entry.kind.template)
 
 
 @dataclass(frozen=True)
 class Sources:
-    """Everything a build reads, checked: Markdown entries, reference data, form definitions."""
+    """Everything a build reads, checked: Markdown entries, reference data, form definitions,
+    and the attachments of the entries that have them ({entry path: attachments})."""
 
     entries: list[Entry]
     reference: object
     forms: list
+    attachments: dict
 
 
 def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> Sources:
@@ -89,12 +96,13 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> So
         forms, problems = [], list(error.problems)
     errors, warnings = check_inventory(entries, languages, content_root, reference,
                                        form_ids=frozenset(form.id for form in forms), today=today)
-    for warning in warnings:
+    attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
+    for warning in warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    problems += errors + scan_tree(content_root, allowlist)
+    problems += errors + attachment_errors + scan_tree(content_root, allowlist)
     if problems:
         raise ProblemsFound(problems)
-    return Sources(entries, reference, forms)
+    return Sources(entries, reference, forms, attachments)
 
 
 def lint(sources: Sources, items: list[Item], settings, content_root: Path, languages) -> None:
@@ -117,10 +125,12 @@ class ContentGenerator(Generator):
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         renderer = Renderer(self.settings, self.settings["SITEURL"], content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
-        items = [make_item(entry, renderer, languages) for entry in sources.entries]
+        items = [make_item(entry, renderer, languages, sources.attachments.get(entry.path, ()))
+                 for entry in sources.entries]
         lint(sources, items, self.settings, content_root, languages)
         report = generate_files(self.settings, sources.forms, Path(self.output_path))
         items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
+        items += category_items(sources.reference, items, languages)
         index = SiteIndex(items, languages)
         self.context[site_context.SITE_INDEX] = index
         self.context[site_context.REFERENCE] = sources.reference
@@ -134,6 +144,7 @@ class ContentGenerator(Generator):
         for item in (*index.all_items(), *index.placeholders):
             writer.write_file(item.save_as, self.get_template(item.template), self.context, page=item,
                               relative_urls=False)
+        copy_attachments(index.all_items(), Path(self.output_path))
 
 
 def rendered_values(fields, location=()):

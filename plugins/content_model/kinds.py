@@ -1,5 +1,5 @@
 """The content kinds of the site, declared ONCE: where each kind's files live, its URL, its
-header schema, its templates, its section page, and whether it goes into the feeds, the
+header schema, its templates, its section page, its feed, and whether it goes into the
 sitemap and the search. Everything else (the reader, the pre-check, the index, the sitemap,
 feeds and templates) reads this table; adding a kind means one entry here and its schema.
 
@@ -14,7 +14,9 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from .schemas import form, guide
+from . import disclosure_data
+from .schemas import disclosure, form, guide
+from .schemas.disclosure import DisclosureCategoryHeader, DisclosureHeader
 from .schemas.form import FormPageHeader
 from .schemas.guide import GuideHeader
 from .schemas.news import NewsHeader
@@ -37,6 +39,17 @@ class OpenData:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """An Atom feed per language of a kind's items, newest first."""
+
+    path: str  # the file below the site root, with {lang}: "feeds/{lang}.atom.xml"
+    title: str  # what the feed is, for people (a gettext msgid)
+
+    def file(self, lang: str) -> str:
+        return self.path.format(lang=lang)
+
+
+@dataclass(frozen=True)
 class ContentKind:
     """One kind of content: its source folder, URL pattern, schema, templates and listings."""
 
@@ -49,7 +62,7 @@ class ContentKind:
     section: str | None = None  # slug of the top-level page that lists the items
     section_template: str | None = None  # the template of that section page
     dated: bool = False  # listed newest first by `date`; otherwise by title
-    feed: bool = False  # items go into the Atom feed of their language
+    feed: Feed | None = None  # the kind's Atom feed per language, if it has one
     sitemap: bool = True  # items go into sitemap.xml
     search: bool = True  # items are indexed by the site search
     body_heading_level: int = 2  # the level the Markdown body's headings start at
@@ -61,6 +74,9 @@ class ContentKind:
     # Header values shown as they are; every other text value may use inline Markdown.
     plain_fields: frozenset[str] = frozenset()
     open_data: OpenData | None = None  # the kind's items as open data, if published
+    # Items list files kept in `<folder>/<slug>/` under `attachments:` (content_model/attachments.py).
+    attachments: bool = False
+    parent: Callable | None = None  # (item) -> (kind, slug) of a page between section and item in breadcrumbs
 
     def save_as(self, folder: str, slug: str, prefix: str) -> str:
         """The output file of an item, e.g. `en/guides/birth/index.html`."""
@@ -79,7 +95,7 @@ class ContentKind:
 KINDS: tuple[ContentKind, ...] = (
     ContentKind("page", "pages", "{folder}{slug}/", PageHeader, "page", N_("Page")),
     ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
-                section_template="news_index", dated=True, feed=True),
+                section_template="news_index", dated=True, feed=Feed("feeds/{lang}.atom.xml", N_("News"))),
     ContentKind("form", None, "forms/{slug}/", FormPageHeader, "form", N_("Form"), section="forms",
                 section_template="form_index",
                 open_data=OpenData("forms", N_("Forms: every file with its size, pages and SHA-256"),
@@ -91,6 +107,17 @@ KINDS: tuple[ContentKind, ...] = (
                                         "url", "zh"}),
                 open_data=OpenData("guides", N_("Application guides: fees, deadlines, where, legal basis"),
                                    guide.open_record)),
+    ContentKind("disclosure", "disclosures", "disclosures/{slug}/", DisclosureHeader, "disclosure",
+                N_("Disclosure"), section="disclosures", section_template="disclosure_index", dated=True,
+                feed=Feed("feeds/disclosures-{lang}.atom.xml", N_("Government information disclosures")),
+                references=disclosure.references, agreement=disclosure.agreement, parent=disclosure.parent,
+                plain_fields=frozenset({"category", "document_number", "file", "laws"}), attachments=True,
+                open_data=OpenData("disclosures", N_("Government information disclosures: every item with its "
+                                                     "dates, issuer and attachments (size, SHA-256)"),
+                                   disclosure_data.open_record, disclosure_data.csv_rows)),
+    # The ten categories' pages, made from content/data/disclosure-categories.yaml.
+    ContentKind("disclosure-category", None, "disclosures/{slug}/", DisclosureCategoryHeader,
+                "disclosure_category", N_("Category of government information"), section="disclosures"),
 )
 
 # Pages written at a fixed file instead of <slug>/index.html.
@@ -103,7 +130,7 @@ NOT_SEARCHED = UNLISTED | {SEARCH_PAGE}
 # Top-level pages the templates link to by slug (the footer, the header); each kind's section
 # page is required too. A missing one stops the build instead of a link silently vanishing.
 REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE)
-FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data")
+FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data", "disclosures")
 
 
 def kind_named(name: str) -> ContentKind:

@@ -1,4 +1,5 @@
-"""Load the site's reference data (`content/data/*.yaml`): topics, laws, sources, glossary.
+"""Load the site's reference data (`content/data/*.yaml`): topics, laws, sources, glossary,
+and the ten categories of government information disclosures.
 
 Each file is checked against its schema in `schemas/reference.py`; every mistake is a Problem
 with the file and line. The data is offered to templates as `reference`.
@@ -14,11 +15,15 @@ from pydantic import RootModel
 from problems import Problem
 
 from .front_matter import SourceError, decode, display_path, line_in, load_yaml
+from .schemas.disclosure import DisclosureCategories
 from .schemas.reference import Glossary, Laws, Sources, Topics
 from .validation import validate
 
-FILES: dict[str, type[RootModel]] = {
-    "topics": Topics, "laws": Laws, "sources": Sources, "glossary": Glossary,
+# {file name without .yaml: (attribute of ReferenceData, schema)}
+FILES: dict[str, tuple[str, type[RootModel]]] = {
+    "topics": ("topics", Topics), "laws": ("laws", Laws), "sources": ("sources", Sources),
+    "glossary": ("glossary", Glossary),
+    "disclosure-categories": ("disclosure_categories", DisclosureCategories),
 }
 
 
@@ -30,6 +35,7 @@ class ReferenceData:
     laws: Laws
     sources: Sources
     glossary: Glossary
+    disclosure_categories: DisclosureCategories
 
     def topic(self, key: str):
         return next(topic for topic in self.topics.root if topic.key == key)
@@ -57,9 +63,9 @@ def load_file(path: Path, model: type[RootModel], languages: list[str]) -> tuple
 def load_reference(data_dir: Path, languages: list[str]) -> tuple[ReferenceData | None, list[Problem]]:
     """(the data, []) or (None, every problem in every file)."""
     loaded, problems = {}, []
-    for name, model in FILES.items():
+    for name, (attribute, model) in FILES.items():
         value, found = load_file(data_dir / f"{name}.yaml", model, languages)
-        loaded[name] = value
+        loaded[attribute] = value
         problems += found
     if problems:
         return None, problems

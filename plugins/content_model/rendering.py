@@ -1,7 +1,8 @@
 """Markdown to HTML for content: the body of every item and the inline text of header values.
 
-On top of Python-Markdown (with the extensions in the MARKDOWN setting), four small steps:
+On top of Python-Markdown (with the extensions in the MARKDOWN setting), five small steps:
 - a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>`;
+- each cell of a table's header row says what it heads: `<th scope="col">`;
 - a link or image written from the site root (`/guides/birth/`, `/files/map.png`) gets the
   site's base (SITEURL) in front, so content works when the site is served under a sub-path;
 - a link to a file in `content/files/` gets its format and size, read from the file itself,
@@ -72,6 +73,15 @@ class CaptionProcessor(Treeprocessor):
         parent.remove(paragraph)
 
 
+class HeaderScopeProcessor(Treeprocessor):
+    """`<thead><tr><th>` → `<th scope="col">` (a Markdown table's header row heads columns)."""
+
+    def run(self, root: ET.Element) -> None:
+        for head in root.iter("thead"):
+            for cell in head.iter("th"):
+                cell.set("scope", cell.get("scope", "col"))
+
+
 class LinkProcessor(Treeprocessor):
     """Root-relative URLs get SITEURL; links to files in content/files get format and size."""
 
@@ -107,6 +117,7 @@ class SiteExtension(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         self.links = LinkProcessor(md, self.siteurl, self.files_root, self.label)
         md.treeprocessors.register(CaptionProcessor(md), "captions", 5)
+        md.treeprocessors.register(HeaderScopeProcessor(md), "header_scope", 5)
         md.treeprocessors.register(self.links, "site_links", 4)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .items import Item, Placeholder
-from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, ContentKind
+from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, ContentKind, kind_named
 
 
 class SiteIndex:
@@ -69,6 +69,16 @@ class SiteIndex:
         """The open-data lists the site publishes (kinds.OpenData), in the kinds' order."""
         return [kind.open_data for kind in KINDS if kind.open_data]
 
+    @staticmethod
+    def feeds() -> list:
+        """The Atom feeds the site publishes (kinds.Feed), in the kinds' order."""
+        return [kind.feed for kind in KINDS if kind.feed]
+
+    @staticmethod
+    def feed(kind: str):
+        """The Atom feed (kinds.Feed) of one kind, or None."""
+        return kind_named(kind).feed
+
     def footer(self, lang: str) -> list:
         """The pages the footer links to, in the declared order (kinds.FOOTER_PAGES)."""
         return [self.page(slug, lang) for slug in FOOTER_PAGES]
@@ -123,6 +133,9 @@ class SiteIndex:
         crumbs = [self.page("home", item.lang)]
         if item.kind.section:
             crumbs.append(self.page(item.kind.section, item.lang))
+            if item.kind.parent:  # e.g. a disclosure's category, between the section and the item
+                kind, slug = item.kind.parent(item)
+                crumbs.append(self.find(kind, "", slug, item.lang))
         elif item.folder:
             parts = item.folder.split("/")
             crumbs += [self.find("page", "/".join(parts[:depth]), part, item.lang)

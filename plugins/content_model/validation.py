@@ -23,6 +23,15 @@ def dotted(location: Location) -> str:
     return text
 
 
+def fields_of(current: object, part) -> dict | None:
+    """The fields of a model; of the model inside a RootModel (a data file's list or mapping)
+    when `part` is not a field of its own."""
+    fields = getattr(current, "model_fields", None)
+    if fields and part not in fields and "root" in fields:
+        fields = getattr(_model_inside(fields["root"].annotation), "model_fields", None)
+    return fields
+
+
 def field_at(model: type[BaseModel], location: Location) -> FieldInfo | None:
     """The pydantic field a location points at (list indexes skipped), or None."""
     info = None
@@ -30,7 +39,7 @@ def field_at(model: type[BaseModel], location: Location) -> FieldInfo | None:
     for part in location:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
+        fields = fields_of(current, part)
         if not fields or part not in fields:
             return info if part not in ("", None) else None
         info = fields[part]
@@ -55,11 +64,11 @@ def accepted_keys(model: type[BaseModel], location: Location) -> list[str]:
     for part in location:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", {})
+        fields = fields_of(current, part) or {}
         if part not in fields:
             break
         current = _model_inside(fields[part].annotation)
-    return sorted(getattr(current, "model_fields", {}))
+    return sorted(fields_of(current, None) or {})
 
 
 def problem_of(error: dict, model: type[BaseModel], path: str, line_of: Callable[[Location], int],

@@ -1,4 +1,5 @@
-"""One Atom feed per language of the items of every kind marked `feed` (news), with absolute URLs."""
+"""One Atom feed per language for every kind that declares a feed (kinds.Feed: news at
+feeds/<lang>.atom.xml, disclosures at feeds/disclosures-<lang>.atom.xml), with absolute URLs."""
 
 from __future__ import annotations
 
@@ -9,26 +10,23 @@ from zoneinfo import ZoneInfo
 from feedgenerator import Atom1Feed
 
 
-def feed_path(lang: str) -> str:
-    return f"feeds/{lang}.atom.xml"
-
-
 def moment(day: datetime.date, timezone: str) -> datetime.datetime:
     """Midnight of a day in the site's time zone (Atom needs a full date-time)."""
     return datetime.datetime.combine(day, datetime.time(), tzinfo=ZoneInfo(timezone))
 
 
-def atom_feed(index, lang: str, origin: str, title: str, timezone: str) -> bytes:
-    """The Atom document for one language; its `updated` is the newest item's date."""
-    items = sorted((i for i in index.all_items() if i.lang == lang and i.kind.feed),
+def atom_feed(index, kind, lang: str, origin: str, title: str, timezone: str) -> bytes:
+    """The Atom document of one kind's items in one language; `updated` is the newest item's date."""
+    items = sorted((i for i in index.all_items() if i.lang == lang and i.kind is kind),
                    key=lambda i: (i.date, i.slug), reverse=True)
+    address = f"{origin}/{kind.feed.file(lang)}"
     feed = Atom1Feed(
         title=title,
         link=f"{origin}/{index.page('home', lang).url}",
         description="",
         language=index.html_lang(lang),
-        feed_url=f"{origin}/{feed_path(lang)}",
-        feed_guid=f"{origin}/{feed_path(lang)}",
+        feed_url=address,
+        feed_guid=address,
         author_name=title,
     )
     for item in items:

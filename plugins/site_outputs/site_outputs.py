@@ -12,7 +12,9 @@ from pelican.generators import Generator
 
 import site_context
 
-from .feeds import atom_feed, feed_path
+from content_model.kinds import KINDS
+
+from .feeds import atom_feed
 from .open_data import datasets
 from .sitemap import robots_txt, sitemap_xml
 
@@ -29,10 +31,14 @@ class SiteOutputsGenerator(Generator):
         (out / "robots.txt").write_text(robots_txt(origin), encoding="utf-8")
         for name, data in datasets(index, origin).items():
             (out / name).write_bytes(data)
-        for lang in index.languages:
-            target = out / feed_path(lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(atom_feed(index, lang, origin, office.text("name", lang), self.settings["TIMEZONE"]))
+        translations = site_context.require(self.context, site_context.TRANSLATIONS)
+        for kind in (kind for kind in KINDS if kind.feed):
+            for lang in index.languages:
+                target = out / kind.feed.file(lang)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                title = translations[lang].gettext("%(office)s: %(feed)s") % {
+                    "office": office.text("name", lang), "feed": translations[lang].gettext(kind.feed.title)}
+                target.write_bytes(atom_feed(index, kind, lang, origin, title, self.settings["TIMEZONE"]))
 
 
 def get_generators(pelican):

@@ -11,7 +11,9 @@ from site_checks.browser import chromium, serve, set_viewport
 pytestmark = pytest.mark.browser
 HOME_PAGES = ["/", "/en/"]
 # Pages with the widest content: tables, long English words, definition lists.
-REFLOW_PAGES = [*HOME_PAGES, "/services/", "/en/services/", "/en/faq/", "/en/accessibility/", "/en/news/"]
+REFLOW_PAGES = [*HOME_PAGES, "/services/", "/en/services/", "/en/faq/", "/en/accessibility/", "/en/news/",
+                "/en/disclosures/", "/disclosures/budgets/", "/en/disclosures/office-organisation/",
+                "/en/disclosures/service-quality-plan-2008/"]
 
 
 @pytest.fixture(scope="module")
