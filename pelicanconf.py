@@ -101,6 +101,8 @@ SITE_LANGUAGES = {
 }
 # content_model, personal-data guard: values that look personal but may be published, with reasons.
 PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
+# content_model: where rendered and checked content is kept between builds ("" turns it off).
+CONTENT_MODEL_CACHE_DIR = str(ROOT / ".cache" / "content")
 # forms: the form definitions, and where generated files are kept between builds.
 FORMS_DIR = str(ROOT / "forms")
 FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 import site_context
-from content_lint import LintTarget, lint_targets
+from content_lint import LintTarget
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
@@ -27,14 +27,19 @@ from .disclosure_items import category_items
 from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
+from .prepare import (Prepared, PreparedCache, Preparer, code_fingerprint, files_fingerprint, fingerprint,
+                      lint_function, prepare, stable_repr)
 from .kinds import section_kind
 from .labels import file_label
 from .reference import load_reference
 from .rendering import FILES_FOLDER, Renderer
 from .settings import languages_of
 from .site_index import SiteIndex
+from .writing import write_all
 
 DATA_FOLDER = "data"
+# The settings that shape how a Markdown file is rendered and linted (part of the cache key).
+PREPARE_SETTINGS = ("SITEURL", "MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
 
 
 def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
@@ -54,19 +59,20 @@ def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
     return {name: render(value, name) for name, value in entry.header.model_dump(mode="python").items()}
 
 
-def make_item(entry: Entry, renderer: Renderer, languages: dict[str, dict], attachments: tuple = ()) -> Item:
-    prefix = languages[entry.lang]["prefix"]
+def template_of(entry: Entry) -> str:
+    """The template an item is rendered with: its own `template`, its section's, or its kind's."""
     template = getattr(entry.header, "template", None)
     if template is None and entry.kind.name == "page" and not entry.folder:
         listed = section_kind(entry.slug)
         template = listed.section_template if listed else None
-    fields = rendered_fields(entry, renderer)
-    if entry.kind.attachments:
-        fields["attachments"] = attachments  # described: format, size, SHA-256, address
+    return template or entry.kind.template
+
+
+def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict]) -> Item:
+    prefix = languages[entry.lang]["prefix"]
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=fields, content=renderer.body(entry.source.body, entry.lang),
-                source_path=entry.path, save_as=entry.kind.save_as(entry.folder, entry.slug, prefix),
-                template=template or entry.kind.template)
+                fields=prepared.fields, content=prepared.content, source_path=entry.path,
+                save_as=entry.kind.save_as(entry.folder, entry.slug, prefix), template=template_of(entry))
 
 
 @dataclass(frozen=True)
@@ -105,14 +111,45 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> So
     return Sources(entries, reference, forms, attachments)
 
 
-def lint(sources: Sources, items: list[Item], settings, content_root: Path, languages) -> None:
-    """The content lint over every Markdown item and every form text; raises ProblemsFound."""
-    targets = [lint_target(entry, item) for entry, item in zip(sources.entries, items)]
-    targets += [form_lint_target(form, lang) for form in sources.forms for lang in languages]
-    problems = lint_targets(targets, settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                            urlsplit(settings["SITEURL"]).path.rstrip("/"))
+def preparer_for(settings, sources: Sources, renderer: Renderer, content_root: Path) -> Preparer:
+    """How one Markdown file is rendered and linted in this build."""
+    lint = lint_function(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
+                         urlsplit(settings["SITEURL"]).path.rstrip("/"))
+
+    def make_fields(entry: Entry) -> dict:
+        fields = rendered_fields(entry, renderer)
+        if entry.kind.attachments:
+            fields["attachments"] = sources.attachments.get(entry.path, ())  # format, size, SHA-256, address
+        return fields
+
+    return Preparer(make_fields, lambda entry: renderer.body(entry.source.body, entry.lang), lint, lint_target)
+
+
+def build_fingerprint(settings, content_root: Path) -> str:
+    """Everything besides a file's own bytes that shapes its prepared result (prepare.py)."""
+    plugins = Path(__file__).resolve().parents[1]
+    catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
+    return fingerprint([*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
+                        (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
+                        *files_fingerprint(content_root / FILES_FOLDER),
+                        stable_repr([settings.get(name) for name in PREPARE_SETTINGS])])
+
+
+
+def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
+    """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
+    cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), build_fingerprint(settings, content_root))
+    extra = {path: repr(described) for path, described in sources.attachments.items()}
+    done, fresh = prepare(preparer_for(settings, sources, renderer, content_root), sources.entries, cache, extra)
+    print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
+          file=sys.stderr)
+    form_lint = lint_function(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
+                              urlsplit(settings["SITEURL"]).path.rstrip("/"))
+    problems = [p for prepared in done for p in prepared.problems]
+    problems += form_lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     if problems:
         raise ProblemsFound(problems)
+    return [make_item(entry, prepared, languages) for entry, prepared in zip(sources.entries, done, strict=True)]
 
 
 class ContentGenerator(Generator):
@@ -125,9 +162,7 @@ class ContentGenerator(Generator):
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         renderer = Renderer(self.settings, self.settings["SITEURL"], content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
-        items = [make_item(entry, renderer, languages, sources.attachments.get(entry.path, ()))
-                 for entry in sources.entries]
-        lint(sources, items, self.settings, content_root, languages)
+        items = prepare_items(self.settings, sources, renderer, content_root, languages)
         report = generate_files(self.settings, sources.forms, Path(self.output_path))
         items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
         items += category_items(sources.reference, items, languages)
@@ -141,9 +176,12 @@ class ContentGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         index: SiteIndex = self.context[site_context.SITE_INDEX]
-        for item in (*index.all_items(), *index.placeholders):
+
+        def write(item) -> None:
             writer.write_file(item.save_as, self.get_template(item.template), self.context, page=item,
                               relative_urls=False)
+
+        write_all(write, [*index.all_items(), *index.placeholders])
         copy_attachments(index.all_items(), Path(self.output_path))
 
 
@@ -159,9 +197,9 @@ def rendered_values(fields, location=()):
             yield from rendered_values(value, (*location, number))
 
 
-def lint_target(entry: Entry, item: Item) -> LintTarget:
+def lint_target(entry: Entry, fields: dict, content: Markup) -> LintTarget:
     """What the content lint checks of one item: its rendered header values and body."""
-    fields = sorted((entry.source.line_of(location), str(html)) for location, html in rendered_values(item.fields))
+    rendered = sorted((entry.source.line_of(location), str(html)) for location, html in rendered_values(fields))
     plain = tuple((entry.source.line_of((name,)), getattr(entry.header, name)) for name in ("title", "summary"))
     return LintTarget(entry.path, entry.source.text, entry.source.body_line, entry.lang,
-                      entry.kind.body_heading_level, tuple(fields), str(item.content), plain)
+                      entry.kind.body_heading_level, tuple(rendered), str(content), plain)

@@ -21,6 +21,7 @@ from problems import Problem, ProblemsFound, print_problems
 from .errors import problems_of
 from .logs import collecting
 from .search_index import build_search_index
+from .unchanged import build_fingerprint, forget, is_unchanged, remember
 
 
 def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict, collector) -> list[Problem]:
@@ -69,6 +70,17 @@ def load_settings(settings_file: Path, overrides: dict) -> dict:
                                         str(error), "correct this line of the settings file")) from None
 
 
+def input_fingerprint(settings_file: Path, content: Path, output: Path, overrides: dict) -> str | None:
+    """The fingerprint of every input of this build, or None when the settings cannot be read
+    (the build then runs, and reports why)."""
+    try:
+        settings = load_settings(settings_file, {**overrides, "PATH": str(content.resolve()),
+                                                 "OUTPUT_PATH": str(output.resolve())})
+    except SettingsFileError:
+        return None
+    return build_fingerprint(settings, settings_file)
+
+
 def replace_folder(new: Path, target: Path) -> None:
     """Put `new` where `target` is, removing the old one (two renames; never half a site)."""
     old = target.with_name(f".{target.name}.old")
@@ -84,6 +96,12 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
     """Build the site into `output`; 0 on success, 2 if the content has problems."""
     stream = stream or sys.stdout
     started = time.monotonic()
+    current = input_fingerprint(settings_file, content, output, overrides or {})
+    if current and is_unchanged(output, current):
+        print(f"build: nothing has changed since {output}/ was built; it is kept as it is",
+              file=stream, flush=True)
+        return 0
+    forget(output)
     staging = output.with_name(f".{output.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     collector = collecting(where=content.as_posix())
@@ -104,6 +122,8 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
         print(f"build: failed; {output}/ was not changed", file=stream, flush=True)
         return 2
     replace_folder(staging, output)
+    if current:
+        remember(output, current)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"build: {pages} HTML pages written to {output}/ in {time.monotonic() - started:.1f} s",
           file=stream, flush=True)

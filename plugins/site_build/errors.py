@@ -8,6 +8,8 @@ from pathlib import Path
 
 import jinja2
 
+from content_model.writing import template_place
+
 from problems import Problem, ProblemsFound, one_line
 
 FIX_MARKER = " Fix: "
@@ -33,12 +35,10 @@ def split_fix(text: str, default_fix: str) -> tuple[str, str]:
 
 def template_problem(error: jinja2.TemplateError) -> Problem:
     """A template error placed on its template file and line (from the error or the traceback)."""
-    name, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if name is None:
-        for frame in reversed(traceback.extract_tb(error.__traceback__)):
-            if frame.filename.endswith((".html", ".xml", ".txt")):
-                name, line = frame.filename, frame.lineno
-                break
+    if getattr(error, "template_file", None) is None:
+        template_place(error)  # from its traceback, unless a writing process already did
+    name = getattr(error, "filename", None) or getattr(error, "template_file", None)
+    line = getattr(error, "lineno", None) or getattr(error, "template_line", None)
     shown = Path(name).as_posix() if name else "theme/templates"
     rule = type(error).__name__
     return Problem(shown, line, "template", rule, one_line(str(error)),
