@@ -53,6 +53,12 @@ def problems_of(error: BaseException, settings_file: str) -> list[Problem] | Non
         return [error.problem]
     if isinstance(error, jinja2.TemplateError):
         return [template_problem(error)]
+    from site_settings import SiteSettingsError
+    from site_settings.site_settings import line_of
+
+    if isinstance(error, SiteSettingsError):
+        return [Problem(settings_file, line_of(Path(settings_file), name), "settings", name, message, fix)
+                for name, message, fix in error.problems]
     if isinstance(error, settings_errors()):
         message, fix = split_fix(str(error), "correct the setting in the settings file")
         return [Problem(settings_file, None, "settings", type(error).__name__, message, fix)]

@@ -49,6 +49,8 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="every internal link, fragment and download resolves")
     links.add_argument("--site", type=Path, default=Path("output"))
+    links.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
+                       help="the settings the site was built with: its origin and sub-path")
     lint = commands.add_parser(
         "national-lint", help="a11y-moda's source-level lint of the built pages (fast)"
     )
@@ -80,11 +82,23 @@ def run_html(args: argparse.Namespace) -> int:
     return print_findings(run.findings, LABELS["html"])
 
 
+def site_settings_of(settings: Path, command: str):
+    """The checked origin and sub-path of a settings file; a bad file means the check cannot run."""
+    from site_settings import SiteSettingsError, load
+
+    try:
+        return load(settings)
+    except Exception as error:  # noqa: BLE001 (any error in the settings file)
+        raise CheckCannotRun(settings, command, f"the settings cannot be read ({error})",
+                             "correct the settings file (python -m site_settings show --settings FILE)") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "links":
         from .links import check_links
 
-        return print_findings(check_links(args.site), LABELS["links"])
+        where = site_settings_of(args.settings, "links")
+        return print_findings(check_links(args.site, where.origin, where.path), LABELS["links"])
     if args.command == "national-lint":
         from .national_lint import lint_findings
 
