@@ -27,8 +27,10 @@ BUILD     := PYTHONPATH=plugins $(PY) -m site_build
 # The settings a build uses: pelicanconf.py (local) or publishconf.py (make publish).
 # STAGING=1: a staging build, with a banner on every page (make publish STAGING=1).
 SETTINGS  ?= pelicanconf.py
+PUBLISH_SETTINGS ?= publishconf.py
+CONTENT   ?= content
 STAGING   ?=
-BUILD_ARGS = --settings $(SETTINGS) --content content --output $(OUTPUT) $(if $(STAGING),--set SITE_STAGING=true)
+BUILD_ARGS = --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(if $(STAGING),--set SITE_STAGING=true)
 # The sub-path the pages are built for ('' at the host's root), for the audit's local server.
 SITE_PATH  = $$(PYTHONPATH=plugins $(PY) -m site_settings show path --settings $(SETTINGS))
 PUBLISH   := PYTHONPATH=plugins $(PY) -m site_publish
@@ -36,7 +38,8 @@ PUBLISH   := PYTHONPATH=plugins $(PY) -m site_publish
 DEPLOY_TARGET ?=
 
 # The record of the full audit that the publishing gate writes and builds the statement from.
-RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
+RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
+AUDIT_REPORT_DIR ?= reports/audit
 
 .PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish rollback release-status new bench-audit i18n-extract i18n-update i18n-compile clean
 
@@ -102,7 +105,7 @@ build: venv build-deps
 
 # Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
 serve: venv build-deps
-	$(BUILD) serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
+	$(BUILD) serve --settings $(SETTINGS) --content $(CONTENT) --host $(HOST) --port $(PORT)
 
 test: venv build-deps test-deps forms-test-deps node-deps
 	$(PY) -m pytest
@@ -136,11 +139,11 @@ audit-release: venv node-deps
 	$(MAKE) --no-print-directory build
 	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) html --site $(OUTPUT)
-	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --record $(RELEASE_RECORD)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --report-dir $(AUDIT_REPORT_DIR) --record $(RELEASE_RECORD)
 	$(BUILD) build $(BUILD_ARGS) --set AUDIT_RECORD_FILE='"$(RELEASE_RECORD)"'
 	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) html --site $(OUTPUT)
-	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --expect-record $(RELEASE_RECORD)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --report-dir $(AUDIT_REPORT_DIR) --expect-record $(RELEASE_RECORD)
 
 # The go-live gate (nothing unconfirmed goes to production; STAGING=1 publishes with a banner),
 # a clean build with publishconf.py through every gate (content lint and the personal-data guard
@@ -149,10 +152,10 @@ audit-release: venv node-deps
 # site as it was (docs/publishing.md).
 publish: venv build-deps node-deps
 	@if [ -z "$(DEPLOY_TARGET)" ]; then echo "Makefile: publish [DEPLOY_TARGET]: no deploy target. Fix: make publish DEPLOY_TARGET=/srv/www/longjing (or user@host:/srv/www/longjing)"; exit 2; fi
-	$(PUBLISH) go-live --settings publishconf.py $(if $(STAGING),--staging)
+	$(PUBLISH) go-live --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging)
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
-	$(MAKE) --no-print-directory audit-release SETTINGS=publishconf.py
-	$(PUBLISH) deploy --site $(OUTPUT) --settings publishconf.py $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
+	$(MAKE) --no-print-directory audit-release SETTINGS=$(PUBLISH_SETTINGS)
+	$(PUBLISH) deploy --site $(OUTPUT) --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
 
 rollback: venv test-deps
 	$(PUBLISH) rollback --target "$(DEPLOY_TARGET)"
