@@ -12,8 +12,9 @@ OUTPUT    ?= output
 # Debian packages: browser and driver for tests and the audit, CJK fonts for screenshots
 # and PDFs, Java for the Nu HTML Checker, Node.js/npm for the pinned axe-core and vnu.jar.
 # The deploy's tools (rsync, ssh; make publish needs these packages too) and Debian's nginx,
-# which the tests start on 127.0.0.1 with deploy/nginx.conf.
-TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless rsync openssh-client nginx
+# which the tests start on 127.0.0.1 with deploy/nginx.conf; faketime (another clock for the
+# reproducible-build test).
+TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless rsync openssh-client nginx faketime
 # Debian packages the build needs: the one face of the generated forms (Noto Sans CJK TC) and
 # poppler-utils (pdftotext, pdfinfo: reading PDFs). Tests also need LibreOffice (Writer, no GUI,
 # ~260 MB) to prove each generated ODT opens: installed by `test` only, never by `serve`.
