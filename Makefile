@@ -42,7 +42,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish rollback release-status new bench-audit i18n-extract i18n-update i18n-compile clean
+.PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench-audit i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -157,6 +157,18 @@ publish: venv build-deps node-deps
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
 	$(MAKE) --no-print-directory audit-release SETTINGS=$(PUBLISH_SETTINGS)
 	$(PUBLISH) deploy --site $(OUTPUT) --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
+
+# CI: shard SHARD=i/n of the publishing gate's HTML check and audit, on the very build that
+# `make publish` makes (builds are reproducible); the results stay in .cache/ (keyed by bytes).
+audit-shard: venv build-deps node-deps
+	$(MAKE) --no-print-directory build SETTINGS=$(PUBLISH_SETTINGS)
+	$(CHECKS) html --site $(OUTPUT) --shard $(SHARD)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$$(PYTHONPATH=plugins $(PY) -m site_settings show path --settings $(PUBLISH_SETTINGS))" --shard $(SHARD) --report-dir reports/audit-shard
+
+# CI: every shard's results (SHARDS="shards/1 shards/2", each holding audit/ and html/) into
+# .cache/, so that `make publish` then finds every page checked: one report, one record.
+audit-merge: venv
+	$(CHECKS) merge-caches --into .cache $(SHARDS)
 
 rollback: venv test-deps
 	$(PUBLISH) rollback --target "$(DEPLOY_TARGET)"

@@ -4,6 +4,7 @@
     python -m site_checks national-lint [--site output]
     python -m site_checks html  [--site output] [--shard i/n] [--only GLOB] [--all]
     python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
+    python -m site_checks merge-caches --into .cache SHARD_FOLDER...   (CI: the shards' results)
 
 Exit status: 0 no problems, 1 problems found, 2 the check could not run (nothing was checked).
 """
@@ -22,6 +23,7 @@ LABELS = {
     "national-lint": "national rules (lint)",
     "html": "HTML validation",
     "audit": "accessibility audit",
+    "merge-caches": "merging the shards' results",
 }
 
 
@@ -56,6 +58,9 @@ def parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("--site", type=Path, default=Path("output"))
     add_html_arguments(commands.add_parser("html", help="the Nu HTML Checker finds no errors"))
+    merge = commands.add_parser("merge-caches", help="merge the result caches of audit shards (CI)")
+    merge.add_argument("--into", type=Path, default=Path(".cache"))
+    merge.add_argument("shards", type=Path, nargs="+", help="folders holding each shard's audit/ and html/")
     from .audit.cli import add_arguments
 
     add_arguments(
@@ -105,6 +110,16 @@ def run(args: argparse.Namespace) -> int:
         return print_findings(lint_findings(args.site), LABELS["national-lint"])
     if args.command == "html":
         return run_html(args)
+    if args.command == "merge-caches":
+        from .cache import merge_caches
+
+        missing = [str(shard) for shard in args.shards if not shard.is_dir()]
+        if missing:
+            raise CheckCannotRun(missing[0], "merge-caches", "no shard results here",
+                                 "download every shard's artifact first")
+        written = merge_caches(args.shards, args.into)
+        print(f"merge-caches: {len(args.shards)} shard(s) merged into {', '.join(map(str, written))}")
+        return 0 if written else 2
     from .audit.cli import run as run_audit
 
     return run_audit(args)
