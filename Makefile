@@ -178,7 +178,7 @@ release-status: venv
 
 # make new KIND=guide|news|page|form SLUG=… : both language files with every required field.
 new: venv
-	PYTHONPATH=plugins $(PY) -m content_model.scaffold $(KIND) $(SLUG)
+	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 
 bench-audit: venv node-deps
 	$(PY) tests/bench/bench_audit.py
