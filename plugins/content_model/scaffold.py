@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 import types
 import typing
@@ -78,11 +79,17 @@ def fields_of(model: type[BaseModel], known: Known, today: datetime.date, langua
 
 
 def scalar(value) -> str:
+    """' value' as YAML after `key:` ('' for a value still to write)."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return " " + value.isoformat()
     return " " + json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+def is_skeleton(value) -> bool:
+    """A skeleton mapping {name: (description, value)}, as opposed to a Localised {lang: text}."""
+    return isinstance(value, dict) and all(isinstance(entry, tuple) for entry in value.values())
 
 
 def yaml_lines(fields: dict, indent: int = 0) -> list[str]:
@@ -91,26 +98,27 @@ def yaml_lines(fields: dict, indent: int = 0) -> list[str]:
     for name, (description, value) in fields.items():
         if description:
             lines.append(f"{pad}# {description}")
-        lines += [f"{pad}{name}:{' ' + value.isoformat() if isinstance(value, datetime.date) else ''}"
-                  if isinstance(value, (dict, list, datetime.date)) else f"{pad}{name}:{scalar(value)}"]
-        lines += nested_lines(value, indent + 2)
+        if isinstance(value, (dict, list)):
+            lines += [f"{pad}{name}:", *nested_lines(value, indent + 2)]
+        else:
+            lines.append(f"{pad}{name}:{scalar(value)}")
     return lines
 
 
 def nested_lines(value, indent: int) -> list[str]:
-    if isinstance(value, dict) and value and not isinstance(next(iter(value.values())), tuple):
-        return [f"{' ' * indent}{lang}:{scalar(text)}" for lang, text in value.items()]  # Localised
-    if isinstance(value, dict):
+    """The lines of a mapping or list value below its key."""
+    if is_skeleton(value):
         return yaml_lines(value, indent)
-    if isinstance(value, list):
-        lines = []
-        for item in value:
-            body = nested_lines(item, indent + 2) if isinstance(item, dict) else [f"{' ' * (indent + 2)}{scalar(item).strip()}"]
-            first = next(n for n, line in enumerate(body) if not line.lstrip().startswith("#"))
-            body[first] = " " * indent + "- " + body[first].lstrip()
-            lines += body
-        return lines
-    return []
+    if isinstance(value, dict):  # Localised: one text per language
+        return [f"{' ' * indent}{lang}:{scalar(text)}" for lang, text in value.items()]
+    lines = []
+    for item in value:
+        body = (nested_lines(item, indent + 2) if isinstance(item, (dict, list))
+                else [" " * (indent + 2) + scalar(item).strip()])
+        first = next(n for n, line in enumerate(body) if not line.lstrip().startswith("#"))
+        body[first] = " " * indent + "- " + body[first].lstrip()
+        lines += body
+    return lines
 
 
 def markdown_files(kind, slug: str, content: Path, languages: list[str], today: datetime.date) -> dict[Path, str]:
@@ -137,8 +145,6 @@ def kind_names() -> list[str]:
 def new_files(kind_name: str, slug: str, content: Path, forms: Path, languages: list[str],
               today: datetime.date) -> dict[Path, str]:
     """The files a new item is made of; ScaffoldError if it cannot be made."""
-    import re
-
     if not re.fullmatch(SLUG_PATTERN, slug or ""):
         raise ScaffoldError(Problem("SLUG", None, "new", "slug", f"{slug!r} is not a slug",
                                     "write lower-case ASCII letters, digits and '-', e.g. SLUG=new-service"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from content_model.front_matter import display_path
 from problems import Problem, print_problems
-from site_settings import SiteSettingsError
+from site_settings import SiteSettingsError, settings_problems
 from site_settings.site_settings import read
 
 from .deploy import KEEP, DeployRefused, check_deployable, deploy, git_commit, release_name, rollback, status
@@ -89,8 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     except DeployRefused as error:
         return print_problems([error.problem], args.command)
     except SiteSettingsError as error:
-        from site_settings.__main__ import problems_of
-        return print_problems(problems_of(error, args.settings), args.command)
+        return print_problems(settings_problems(error, args.settings), args.command)
     except TargetError as error:
         where = str(getattr(args, "target", "") or os.environ.get("DEPLOY_TARGET", "DEPLOY_TARGET"))
         problem = Problem(where, None, args.command, "target", str(error),

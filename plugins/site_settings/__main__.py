@@ -10,16 +10,11 @@ import json
 import sys
 from pathlib import Path
 
-from problems import Problem, print_problems
+from problems import print_problems
 
-from .site_settings import SiteSettingsError, line_of, load
+from .site_settings import SiteSettingsError, load, settings_problems
 
 FIELDS = ("origin", "path", "base_url", "staging", "is_local")
-
-
-def problems_of(error: SiteSettingsError, settings_file: Path) -> list[Problem]:
-    return [Problem(str(settings_file), line_of(settings_file, name), "settings", name, message, fix)
-            for name, message, fix in error.problems]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         found = load(args.settings, overrides)
     except SiteSettingsError as error:
-        return 2 * print_problems(problems_of(error, args.settings), "settings")
+        return 2 * print_problems(settings_problems(error, args.settings), "settings")
     values = {name: getattr(found, name) for name in FIELDS}
     if args.field:
         value = values[args.field]

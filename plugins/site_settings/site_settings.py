@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from problems import Problem
+
 from .declared import OPTIONAL, PREFIXES, REQUIRED, SETTINGS
 
 DECLARED = {setting.name: setting for setting in SETTINGS}
@@ -117,6 +119,12 @@ def line_of(settings_file: Path, name: str) -> int | None:
         return None
     pattern = re.compile(rf"^{re.escape(name)}\s*[:=]")
     return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+
+
+def settings_problems(error: SiteSettingsError, settings_file: Path) -> list[Problem]:
+    """One Problem per bad setting, at the line of the settings file that assigns it."""
+    return [Problem(str(settings_file), line_of(settings_file, name), "settings", name, message, fix)
+            for name, message, fix in error.problems]
 
 
 def check_settings(pelican) -> None:
