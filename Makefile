@@ -42,7 +42,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help venv build-deps test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench-audit i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -55,7 +55,7 @@ help:
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
 	@echo "make new KIND=guide|news|page|form SLUG=…   write a new page in both languages, every field ready to fill in"
-	@echo "make bench-audit   audit speed: pages/s for a full audit, seconds after a one-page edit"
+	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
 $(VENV)/.stamp: pyproject.toml
@@ -83,16 +83,22 @@ forms-test-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-test-deps:
+test-deps: npm-tool
 	@missing=""; for p in $(TEST_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# axe-core and vnu.jar, pinned in package-lock.json; no install scripts (nothing downloads).
-node_modules/.stamp: package.json package-lock.json
+# Node.js and npm: every build runs Pagefind's indexer (docs/search.md); the tests use axe-core and vnu.jar.
+npm-tool:
+	@command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || { \
+	  echo "Installing Debian packages: nodejs npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+# pagefind (with its extended binary), axe-core and vnu.jar, pinned in package-lock.json; no
+# install scripts (each binary ships inside its registry package; nothing downloads).
+node_modules/.stamp: package.json package-lock.json | npm-tool
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
@@ -101,11 +107,11 @@ node-deps: test-deps node_modules/.stamp
 
 # Every content mistake is one line `path:line: stage [rule]: message. Fix: …`; a failed
 # build leaves $(OUTPUT)/ as it was.
-build: venv build-deps
+build: venv build-deps node_modules/.stamp
 	$(BUILD) build $(BUILD_ARGS)
 
 # Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
-serve: venv build-deps
+serve: venv build-deps node_modules/.stamp
 	$(BUILD) serve --settings $(SETTINGS) --content $(CONTENT) --host $(HOST) --port $(PORT)
 
 test: venv build-deps test-deps forms-test-deps node-deps
@@ -180,8 +186,14 @@ release-status: venv
 new: venv
 	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 
-bench-audit: venv node-deps
-	$(PY) tests/bench/bench_audit.py
+# Build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican.
+PAGES ?= 2000
+bench: venv build-deps node-deps
+	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
+
+# The header-key tables of docs/content-guide.md, made from the schemas (a test checks they are current).
+docs: venv
+	PYTHONPATH=plugins $(PY) -m content_model.schema_doc --write docs/content-guide.md
 
 i18n-extract: venv
 	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins

@@ -34,7 +34,8 @@ if PLUGIN_PATHS[0] not in sys.path:
 # site_settings first (every plugin's settings checked before anything runs), template_env
 # (every generator's Jinja environment), content_model before the plugins that
 # read its `site_index` (see docs/architecture.md; each plugin checks what it needs at start-up).
-PLUGINS = ["site_settings", "template_env", "content_model", "office_data", "audit_record", "site_outputs"]
+PLUGINS = ["site_settings", "template_env", "content_model", "office_data", "audit_record", "site_outputs",
+           "site_search"]
 
 # All content (pages, news, guides, …) is read by the content_model plugin, by kind, from the
 # folders declared in plugins/content_model/kinds.py; Pelican's own generators read nothing.
@@ -120,3 +121,6 @@ OFFICE_DATA_FILE = str(ROOT / "content" / "office.toml")
 AUDIT_RECORD_FILE = ""
 # audit_record: the checks people do by hand, shown on the accessibility statement.
 AUDIT_RECORD_MANUAL_CHECKS = str(ROOT / "content" / "data" / "manual-checks.yaml")
+# site_search (the index step of site_build): the npm packages, pinned in package-lock.json, that
+# hold Pagefind and its extended binary (docs/search.md). The build fails if they are missing.
+SEARCH_NODE_MODULES = str(ROOT / "node_modules")

@@ -157,3 +157,45 @@ def test_median_page_with_its_css_is_under_20_kb_gzip(real_site):
     css = sum(len(gzip.compress(p.read_bytes())) for p in real_site.output.rglob("*.css"))
     sizes = [len(gzip.compress(p.read_bytes())) + css for p in html_pages(real_site.output)]
     assert statistics.median(sizes) < 20 * 1024, f"median page weight {statistics.median(sizes)} bytes"
+
+
+def test_navigation_states_current_page_once_per_menu(site):
+    for page, doc in pages_of(site):
+        own = "/" + page.relative_to(site.output).as_posix().removesuffix("index.html")
+        for menu in doc.select("nav.main-nav .menu-narrow ul, nav.main-nav .menu-wide ul"):
+            current = menu.select("[aria-current]")
+            assert len(current) <= 1, f"{page}: {len(current)} current items in one menu"
+            for link in current:
+                assert link["aria-current"] == "page" and link["href"] == own, f"{page}: wrong current item"
+            marked = [a["href"] for a in menu.select("a") if a["href"] == own]
+            assert len(marked) == len(current), f"{page}: its own menu item is not marked current"
+        crumbs = doc.select("nav.breadcrumbs li")
+        if crumbs:
+            assert crumbs[-1].get("aria-current") == "page" and not crumbs[-1].find("a"), f"{page}: last crumb"
+
+
+def test_alternates_are_absolute_and_exactly_the_real_versions_and_x_default(site):
+    origin = {"real_site": "http://127.0.0.1:8000", "fixture_site": "https://fixture.example"}
+    for page, doc in pages_of(site):
+        links = [(link["hreflang"], link["href"]) for link in doc.select("link[rel=alternate][hreflang]")]
+        if page.name == "404.html":
+            continue
+        languages = [lang for lang, _ in links]
+        assert languages[-1] == "x-default" and languages.count("x-default") == 1, f"{page}: {languages}"
+        assert set(languages) <= {"zh-Hant-TW", "en", "x-default"}, f"{page}: {languages}"
+        assert all(href.startswith(("http://", "https://")) for _, href in links), f"{page}: relative alternate"
+        switch = doc.select_one("nav.language-switch a[hreflang]")
+        english = doc if doc.html["lang"] == "en" else parse(site.output / switch["href"].lstrip("/") / "index.html")
+        real = english.select_one("meta[name=robots][content=noindex]") is None
+        assert ("en" in languages) == real, f"{page}: {languages}"
+
+
+def test_template_text_is_marked_when_in_the_other_language(site):
+    """The language lint, run over whole built pages (header, menus, footer and all)."""
+    from content_lint.issues import LintContext
+    from content_lint.language import check
+
+    for page, doc in pages_of(site):
+        lang = "en" if doc.html["lang"] == "en" else "zh-tw"
+        issues = check(doc.body, LintContext(lang))
+        assert issues == [], f"{page}: {[i.message for i in issues]}"

@@ -58,3 +58,16 @@ def test_translations_load_from_po_and_translate(tmp_path):
 def test_missing_catalog_is_an_error(tmp_path):
     with pytest.raises(CatalogError, match="no message catalog for language 'de'"):
         load_translations(tmp_path, "de")
+
+
+def test_a_fuzzy_entry_is_never_used_at_build_time(tmp_path):
+    """A planted fuzzy translation is left out when the catalog is compiled: English shows."""
+    folder = tmp_path / "zh-tw" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, fuzzy\nmsgid "Skip to main content"\nmsgstr "跳到主要內容"\n\n'
+        'msgid "Main menu"\nmsgstr "主選單"\n', encoding="utf-8")
+    translations = load_translations(tmp_path, "zh-tw")
+    assert translations.gettext("Skip to main content") == "Skip to main content"
+    assert translations.gettext("Main menu") == "主選單"

@@ -114,3 +114,16 @@ def test_untranslated_parents_and_footer_links_keep_their_chinese_titles_marked(
     assert crumb.select_one("span[lang=zh-Hant-TW]").get_text() == "書表下載"
     footer = doc.select_one("footer a[href='/en/privacy/']")
     assert footer.select_one("span[lang=zh-Hant-TW]").get_text() == "隱私權政策"
+
+
+def test_only_urgent_news_is_an_important_notice(tmp_path):
+    from support import build_fixture_copy, copy_fixture_site
+
+    site = copy_fixture_site(tmp_path / "site")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 0 and parse(tmp_path / "out/index.html").select_one("#urgent-heading") is None
+    news = site / "content/news/2026-11-01-opening.zh-tw.md"
+    news.write_text(news.read_text(encoding="utf-8").replace("date: ", "urgent: true\ndate: ", 1), encoding="utf-8")
+    build = build_fixture_copy(site, tmp_path / "out")
+    notice = parse(tmp_path / "out/index.html").select_one("section.notice")
+    assert build.returncode == 0 and [a["href"] for a in notice.select("a")] == ["/news/opening/"]

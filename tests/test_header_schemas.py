@@ -7,6 +7,7 @@ import pytest
 from content_model.front_matter import read_source
 from content_model.kinds import kind_named
 from content_model.validation import validate
+from support import ROOT
 
 LANGUAGES = {"languages": ["zh-tw", "en"]}
 PAGE = "---\ntitle: 關於本所\nslug: about\nlang: zh-tw\nsummary: 本所簡介。\nmodified: 2026-11-30\n{extra}---\n"
@@ -76,3 +77,28 @@ def test_an_unknown_or_upper_case_language(tmp_path, lang):
 def test_a_slug_that_is_not_lower_case_ascii(tmp_path):
     [message] = page(tmp_path, replace=("slug: about", "slug: 關於"))
     assert message.startswith("x.md:3: header [invalid-value]: `slug`") and "lower-case ASCII" in message
+
+
+GUIDE = (ROOT / "tests/fixtures/site/content/guides/birth.zh-tw.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, start", [
+    ("fees:\n  - item: 出生登記\n    amount: 0\n  - item: 換發戶口名簿\n    amount: 30\n    unit: 每本\n", "",
+     "x.md:2: header [missing-key]: the key `fees` is missing"),
+    ("    amount: 30", "    amount: NT$30", "x.md:22: header [invalid-value]: `fees[1].amount`: input should be a valid integer"),
+    ("    amount: 30", "    amount: -5", "x.md:22: header [invalid-value]: `fees[1].amount`: input should be greater than or equal to 0"),
+    ("  nationwide: {status: ask}", "  nationwide: {status: maybe}", "x.md:27: header [invalid-value]: `where.nationwide.status`"),
+    ("  days: 60", "  days: sixty", "x.md:11: header [invalid-value]: `deadline.days`"),
+    ("    articles: [\"6\", \"48\"]", "    articles: [\"第6條\"]", "x.md:32: header [invalid-value]: `legal_basis[0].articles[0]`"),
+])
+def test_a_guide_s_bad_values_name_the_key_and_line(tmp_path, old, new, start):
+    assert old in GUIDE
+    [message] = problems(tmp_path, "guide", GUIDE.replace(old, new))
+    assert message.startswith(start), message
+
+
+def test_the_content_guide_lists_every_key_as_the_schemas_say():
+    from content_model.schema_doc import updated
+
+    guide = (ROOT / "docs/content-guide.md").read_text(encoding="utf-8")
+    assert updated(guide) == guide, "docs/content-guide.md is out of date. Fix: run `make docs`."

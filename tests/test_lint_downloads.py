@@ -92,3 +92,10 @@ def test_the_second_of_two_links_to_one_file_is_the_second_occurrence(files):
 def test_extension_of_ignores_query_and_case():
     assert extension_of("/files/Form.PDF?v=2#page=3") == ".pdf"
     assert extension_of("https://example.gov.tw/") == ""
+
+
+def test_odt_files_are_downloads_too(files):
+    (files / "form.odt").write_bytes(b"x")
+    assert issues(local("/files/form.odt"), files) == []
+    [issue] = issues('<p><a href="https://x.gov.tw/form.odt">申請書</a></p>', files)
+    assert issue.rule == "download-label"

@@ -52,3 +52,9 @@ def test_no_label_for_a_missing_file_or_a_page(tmp_path):
 
 def test_inline_text_has_no_paragraph(tmp_path):
     assert renderer(tmp_path).inline("請帶[委託書](/files/form.pdf)", "zh-tw").startswith("請帶<a ")
+
+
+def test_an_odt_file_is_labelled_as_odt(tmp_path):
+    (tmp_path / "form.odt").write_bytes(b"x" * 10)
+    html = renderer(tmp_path).body("[申請書](/files/form.odt)", "zh-tw")
+    assert '<span class="file-info"> [zh-tw ODT 10]</span>' in html

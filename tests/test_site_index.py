@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -80,3 +81,20 @@ def test_updated_is_modified_else_date_else_reviewed():
     later = item("news", "c", "en", date=datetime.date(2026, 3, 4), modified=datetime.date(2026, 4, 5))
     assert later.updated == datetime.date(2026, 4, 5)
     assert item("guide", "d", "en", reviewed=datetime.date(2026, 6, 7)).updated == datetime.date(2026, 6, 7)
+
+
+def test_the_search_indexes_real_items_of_searched_kinds_only():
+    index_ = index(item("page", "home", "zh-tw"), item("page", "404", "zh-tw"), item("page", "search", "zh-tw"),
+                   item("page", "search", "zh-tw", folder="about"), item("guide", "search", "zh-tw"),
+                   item("guide", "birth", "zh-tw"))
+    searched = {(i.kind.name, i.folder, i.slug) for i in index_.all_items() if index_.searched(i)}
+    assert searched == {("page", "", "home"), ("page", "about", "search"), ("guide", "", "search"),
+                        ("guide", "", "birth")}
+    assert not index_.searched(index_.find("guide", "", "birth", "en"))  # the placeholder: noindex
+
+
+def test_a_kind_declared_search_false_is_not_indexed():
+    news = item("news", "new", "zh-tw", date=datetime.date(2026, 5, 1))
+    unsearched = dataclasses.replace(news, kind=dataclasses.replace(news.kind, search=False))
+    index_ = index(news)
+    assert index_.searched(news) and not index_.searched(unsearched)

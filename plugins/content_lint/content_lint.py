@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from markupsafe import escape
 
 from problems import Problem
 
-from . import downloads, glossary, headings, images, language, link_text, media, tables
-from .issues import Issue, LintContext
+from . import currency, downloads, glossary, headings, images, language, link_text, media, tables
+from .issues import Issue, LintContext, Occurrences
 from .locate import locate
 
 STAGE = "lint"
-# The checks that also read plain-text values (titles, summaries), which cannot hold markup.
-PLAIN_TEXT_CHECKS = ("glossary",)
+# The checks that also read plain-text values (titles, summaries, form texts), which cannot
+# hold markup: each has a `text_issues(text, context, occurrences)` for one piece of text.
+PLAIN_TEXT_CHECKS = {"glossary": glossary, "currency": currency}
 CHECKS = {
     "images": images.check,
     "link_text": link_text.check,
@@ -36,6 +36,7 @@ CHECKS = {
     "downloads": downloads.check,
     "language": language.check,
     "glossary": glossary.check,
+    "currency": currency.check,
 }
 
 
@@ -82,20 +83,38 @@ def body_source(target: LintTarget) -> str:
     return "\n" * (target.body_line - 1) + "".join(lines[target.body_line - 1:])
 
 
-def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
-    """Every problem of one item, each placed on a line of its source file."""
+def plain_issues(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
+    """The plain-text checks over the plain values, each on its own line (no HTML to parse)."""
+    modules = [module for name, module in PLAIN_TEXT_CHECKS.items() if CHECKS[name] in checks]
+    applies = {glossary: context.english, currency: context.lang.startswith("zh")}
     problems = []
-    plain_checks = [check for check in checks if check in {CHECKS[name] for name in PLAIN_TEXT_CHECKS}]
-    for line, text in target.plain:
+    for module in (m for m in modules if applies[m]):
+        occurrences = Occurrences()
         problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix)
-                     for i in lint_html(f"<p>{escape(text)}</p>", context, plain_checks)]
-    for line, html in target.fields:
-        problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix)
-                     for i in lint_html(html, context, checks)]
-    issues = lint_html(target.body, context, checks)
-    if issues:
-        lines = locate(body_source(target), issues)
-        problems += [Problem(target.path, line, STAGE, i.rule, i.message, i.fix) for i, line in zip(issues, lines)]
+                     for line, text in target.plain for i in module.text_issues(text, context, occurrences)]
+    return problems
+
+
+def header_source(target: LintTarget) -> str:
+    """The header's lines only: where the issues in rendered header values are looked for."""
+    return "".join(target.source_text.splitlines(keepends=True)[: target.body_line - 1])
+
+
+def placed(target: LintTarget, issues: list[Issue], source: str) -> list[Problem]:
+    lines = locate(source, issues)
+    return [Problem(target.path, line, STAGE, i.rule, i.message, i.fix) for i, line in zip(issues, lines)]
+
+
+def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
+    """Every problem of one item, each placed on a line of its source file. The rendered header
+    values are checked together, in the order of their lines (one parse), and placed in the
+    header; the body is checked and placed in the body."""
+    problems = plain_issues(target, context, checks)
+    if target.fields:
+        html = "".join(f"<p>{html}</p>" for _, html in target.fields)
+        problems += placed(target, lint_html(html, context, checks), header_source(target))
+    if target.body:
+        problems += placed(target, lint_html(target.body, context, checks), body_source(target))
     return problems
 
 
@@ -103,8 +122,11 @@ def lint_targets(targets: list[LintTarget], settings, glossary_terms: tuple, fil
                  site_path: str = "") -> list[Problem]:
     """Every lint problem of a build."""
     checks = selected_checks(settings)
+    contexts: dict[tuple, LintContext] = {}
     problems = []
     for target in targets:
-        context = LintContext(target.lang, target.heading_start, files_root, glossary_terms, site_path)
-        problems += lint_target(target, context, checks)
+        key = (target.lang, target.heading_start)
+        if key not in contexts:
+            contexts[key] = LintContext(target.lang, target.heading_start, files_root, glossary_terms, site_path)
+        problems += lint_target(target, contexts[key], checks)
     return problems

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 
 from .issues import Issue, LintContext, Occurrences
-from .language import declared_lang, text_nodes
+from .language import texts_in
+
+
+WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*")
 
 
 def variant_pattern(variant: str) -> re.Pattern:
@@ -17,28 +20,41 @@ def variant_pattern(variant: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9-]){words}(?:e?s)?(?![A-Za-z0-9-])", re.I)
 
 
-def avoided(terms) -> list[tuple[re.Pattern, str, object]]:
-    """(pattern, variant, term) for every avoided variant, the longest first."""
-    pairs = [(variant, term) for term in terms for variant in term.avoid]
-    return [(variant_pattern(v), v, t) for v, t in sorted(pairs, key=lambda p: -len(p[0]))]
+def avoided(terms) -> dict[str, list[tuple[re.Pattern, str, object]]]:
+    """{first word, lower-case: [(pattern, variant, term), …] longest first} for every avoided
+    variant: a text is read word by word and only the variants that start with that word are
+    tried (compiled once per lint context: `LintContext.avoided_terms`)."""
+    by_word: dict[str, list] = {}
+    pairs = sorted(((variant, term) for term in terms for variant in term.avoid), key=lambda p: -len(p[0]))
+    for variant, term in pairs:
+        first = re.match(r"[A-Za-z][A-Za-z0-9]*", variant.split()[0])
+        key = first.group(0).lower() if first else variant.lower()
+        by_word.setdefault(key, []).append((variant_pattern(variant), variant, term))
+    return by_word
+
+
+def text_issues(text: str, context: LintContext, occurrences: Occurrences) -> list[Issue]:
+    """The avoided variants in one piece of English text (a longer variant wins)."""
+    by_word = context.avoided_terms
+    issues, end = [], 0
+    for word in WORD.finditer(text):
+        if word.start() < end:
+            continue
+        for pattern, variant, term in by_word.get(word.group(0).lower(), ()):
+            match = pattern.match(text, word.start())
+            if match:
+                end = match.end()
+                issues.append(Issue(
+                    "glossary", f"{match.group(0)!r} is a variant the glossary avoids for {term.zh}",
+                    f"write {term.en!r} (content/data/glossary.yaml, term `{term.id}`).",
+                    (pattern,), occurrences.next(variant.lower())))
+                break
+    return issues
 
 
 def check(soup, context: LintContext) -> list[Issue]:
     """An issue for each avoided English variant on an English page."""
-    if not context.english or not context.glossary:
+    if not context.english:
         return []
-    issues, occurrences = [], Occurrences()
-    patterns = avoided(context.glossary)
-    for node in text_nodes(soup):
-        lang = declared_lang(node)
-        if lang is not None and not lang.startswith("en"):
-            continue
-        text = str(node)
-        for pattern, variant, term in patterns:
-            for match in pattern.finditer(text):
-                issues.append(Issue(
-                    "glossary", f"{match.group(0)!r} is a variant the glossary avoids for {term.zh}",
-                    f"write {term.en!r} (content/data/glossary.yaml, term `{term.id}`).",
-                    (variant_pattern(variant),), occurrences.next(variant.lower())))
-            text = pattern.sub(lambda m: "\0" * len(m.group(0)), text)  # a longer variant wins
-    return issues
+    occurrences = Occurrences()
+    return [issue for text in texts_in(soup, "en") for issue in text_issues(text, context, occurrences)]

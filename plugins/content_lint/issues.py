@@ -3,6 +3,7 @@ check runs in, and the text helpers checks share."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,6 +26,13 @@ class LintContext:
     @property
     def english(self) -> bool:
         return self.lang.startswith("en")
+
+    @functools.cached_property
+    def avoided_terms(self) -> list:
+        """The glossary's avoided variants as patterns, compiled once for this context."""
+        from .glossary import avoided
+
+        return avoided(self.glossary)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,15 @@ def text_nodes(soup):
             yield node
 
 
+def texts_in(soup, prefix: str):
+    """The text of every node in a language starting with `prefix`, or with no `lang` around it
+    (then it is in the page's language): what a check of one language's wording reads."""
+    for node in text_nodes(soup):
+        lang = declared_lang(node)
+        if lang is None or lang.startswith(prefix):
+            yield str(node)
+
+
 def runs(soup, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:
     """(run, is marked) for every run of text matching `run`, in document order; a run is marked
     when its node's language starts with the prefix."""

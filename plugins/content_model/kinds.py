@@ -97,9 +97,12 @@ KINDS: tuple[ContentKind, ...] = (
 SPECIAL_FILES = {"home": "index.html", "404": "404.html"}
 # Pages that are not listed in the sitemap, the site map page or the search.
 UNLISTED = frozenset({"404"})
+# The search page (every header's search form sends its query there) is not itself indexed.
+SEARCH_PAGE = "search"
+NOT_SEARCHED = UNLISTED | {SEARCH_PAGE}
 # Top-level pages the templates link to by slug (the footer, the header); each kind's section
 # page is required too. A missing one stops the build instead of a link silently vanishing.
-REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact")
+REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE)
 FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .items import Item, Placeholder
-from .kinds import FOOTER_PAGES, KINDS, UNLISTED, ContentKind
+from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, ContentKind
 
 
 class SiteIndex:
@@ -101,6 +101,12 @@ class SiteIndex:
     def listed(self, lang: str) -> list[Item]:
         """Real items of this language that belong in the sitemap, in a stable order."""
         return [i for i in self._items if i.lang == lang and i.kind.sitemap and i.slug not in UNLISTED]
+
+    def searched(self, item) -> bool:
+        """True if the site search indexes this page: a real item (never a placeholder, which
+        is `noindex`) of a kind declared `search=True`, and not the 404 or the search page."""
+        top_page = item.kind.name == "page" and not item.folder
+        return isinstance(item, Item) and item.kind.search and not (top_page and item.slug in NOT_SEARCHED)
 
     def site_map(self, lang: str) -> list:
         """The pages of the site map page: home, then the main menu in its order, then the other

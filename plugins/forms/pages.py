@@ -4,8 +4,8 @@ downloads from the generation report. Used by the content model to make the form
 from __future__ import annotations
 
 import datetime
-import re
 
+from content_lint.language import CHINESE_RUN, ENGLISH_RUN
 from content_model.schemas.reference import Localised
 
 from .definitions import Form
@@ -27,13 +27,16 @@ def example_of(form_field, lang: str):
     return value
 
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-
-
-def shared_chinese(form_field) -> bool:
-    """True for an example written once for both languages that has Chinese in it (a name):
-    an English page must mark it as Chinese."""
-    return not isinstance(form_field.example, Localised) and bool(HAN.search(form_field.example))
+def example_language(value, lang: str) -> str | None:
+    """The site language an example is written in when it is not the page's: Chinese on an
+    English page (a name), English on a Chinese page (a name in passport spelling); else None.
+    The page marks such a value with `lang`, as the content lint asks of any text."""
+    text = str(value)
+    if not lang.startswith("zh") and CHINESE_RUN.search(text):
+        return "zh-tw"
+    if lang.startswith("zh") and ENGLISH_RUN.search(text):
+        return "en"
+    return None
 
 
 def page_fields(form: Form, lang: str) -> dict:
@@ -42,7 +45,7 @@ def page_fields(form: Form, lang: str) -> dict:
     sections = [{"id": section.id, "title": section.title[lang], "fields": [
         {"id": f.id, "type": f.type, "label": f.label[lang], "help": f.help[lang], "size": f.size,
          "lines": f.lines, "required": f.required, "example": example_of(f, lang),
-         "example_in_chinese": shared_chinese(f),
+         "example_lang": example_language(example_of(f, lang), lang),
          "choices": [choice.label[lang] for choice in f.choices]}
         for f in section.fields]} for section in definition.sections]
     return {"purpose": definition.purpose[lang], "who": definition.who[lang], "topic": definition.topic,

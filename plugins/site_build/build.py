@@ -16,21 +16,37 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from content_model.front_matter import display_path
-from problems import Problem, print_problems
+from problems import Problem, ProblemsFound, print_problems
 
 from .compress import write_precompressed
 from .errors import problems_of
 from .logs import collecting
+from .search_index import build_search_index
 
 
 def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict, collector) -> list[Problem]:
-    """Build into `output`; returns the problems Pelican logged (the exceptions propagate)."""
+    """Build into `output`, then its search index; returns the problems Pelican logged, or those
+    of the index step (the exceptions propagate)."""
     settings = load_settings(settings_file, {**overrides, "PATH": str(content.resolve()),
                                              "OUTPUT_PATH": str(output.resolve())})
     pelican = Pelican(settings)
     with contextlib.redirect_stdout(io.StringIO()):  # Pelican's own "Done: …" counts articles we don't use
         pelican.run()
-    return list(collector.problems.values())
+    problems = list(collector.problems.values())
+    if not problems:
+        index_search(output, settings, display_path(settings_file))
+    return problems
+
+
+def index_search(output: Path, settings: dict, settings_file: str) -> None:
+    """The post-build step: the Pagefind index of the fresh folder (raises ProblemsFound)."""
+    node_modules = settings.get("SEARCH_NODE_MODULES")
+    if not node_modules:
+        raise ProblemsFound([Problem(settings_file, None, "settings", "SEARCH_NODE_MODULES",
+                                     "SEARCH_NODE_MODULES is not set: the search index needs Pagefind",
+                                     'set SEARCH_NODE_MODULES = str(ROOT / "node_modules") as pelicanconf.py does')])
+    report = build_search_index(output, Path(node_modules))
+    print(report.line(), file=sys.stderr, flush=True)
 
 
 class SettingsFileError(Exception):

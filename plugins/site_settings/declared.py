@@ -16,7 +16,7 @@ REQUIRED = object()  # must be in the settings file
 OPTIONAL = object()  # may be left out; then the plugin uses its own rule
 # Prefixes of the project's own settings (and the plugin that owns each).
 PREFIXES = ("SITE_", "PERSONAL_DATA_", "FORMS_", "TEMPLATE_ENV_", "OFFICE_DATA_", "AUDIT_RECORD_",
-            "CONTENT_LINT_")
+            "CONTENT_LINT_", "SEARCH_")
 PATH_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 
@@ -120,6 +120,8 @@ SETTINGS: tuple[Setting, ...] = (
             "leave it '' (only make audit-release passes a record), or name an existing record"),
     Setting("AUDIT_RECORD_MANUAL_CHECKS", "audit_record", REQUIRED, file_problem,
             "name the manual checks file, e.g. content/data/manual-checks.yaml"),
+    Setting("SEARCH_NODE_MODULES", "site_build (the search index step)", REQUIRED, folder_problem,
+            "name the node_modules folder with Pagefind (make node-deps installs it), e.g. node_modules"),
     Setting("CONTENT_LINT_CHECKS", "content_lint", OPTIONAL, checks_problem,
             "leave it out (every check), or list check names"),
 )

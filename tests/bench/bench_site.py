@@ -1,0 +1,128 @@
+"""The benchmark: build, forms, audit and search speed on a synthetic site of PAGES pages
+(`make bench`, PAGES=2000 by default), side by side with plain Pelican on the same Markdown.
+
+It prints a table and then one line `bench: key=value …`. It asserts nothing: the targets and
+the measured figures are in docs/performance.md. Every step runs as its own process, as
+`make` would run it; peak_rss_mb is the largest of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests" / "bench")]
+
+from synthetic import make_site  # noqa: E402
+
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+
+
+def run(command: list[str], cwd: Path, label: str) -> tuple[float, str]:
+    """Run one step; its seconds and its output. A failed step ends the benchmark with its output."""
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"bench: {label} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def build(paths: dict, output: Path, label: str) -> tuple[float, str]:
+    return run([PYTHON, "-m", "site_build", "build", "--settings", str(paths["settings"]),
+                "--content", str(paths["content"]), "--output", str(output)], paths["content"].parent, label)
+
+
+def forms_cold(paths: dict, work: Path) -> float:
+    """All forms generated from nothing (their own cache, thrown away after)."""
+    seconds, _ = run([PYTHON, "-m", "forms", "--forms", str(paths["forms"]), "--out", str(work / "forms-out"),
+                      "--cache", str(work / "forms-cold-cache")], ROOT, "forms (cold)")
+    shutil.rmtree(work / "forms-out"), shutil.rmtree(work / "forms-cold-cache")
+    return seconds
+
+
+def regenerated(log: str) -> int:
+    match = re.search(r"forms: \d+ files, (\d+) regenerated", log)
+    return int(match.group(1)) if match else -1
+
+
+def audit(site: Path, work: Path, *flags: str) -> tuple[float, str]:
+    common = ["--site", str(site), *flags]
+    html, _ = run([PYTHON, "-m", "site_checks", "html", *common, "--cache", str(work / "cache/html.json")],
+                  ROOT, "html check")
+    axe, log = run([PYTHON, "-m", "site_checks", "audit", *common, "--cache-dir", str(work / "cache/audit"),
+                    "--report-dir", str(work / "report")], ROOT, "audit")
+    return html + axe, log
+
+
+def edit_one_page(paths: dict) -> None:
+    page = next(iter(sorted((paths["content"] / "news").glob("*.en.md"))))
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
+
+
+def page_weight_kb(site: Path) -> float:
+    """The median page's HTML plus the site's CSS, gzip -9, in KB."""
+    css = sum(len(gzip.compress(p.read_bytes(), 9)) for p in site.rglob("*.css"))
+    sizes = [len(gzip.compress(p.read_bytes(), 9)) for p in site.rglob("*.html")]
+    return (statistics.median(sizes) + css) / 1024
+
+
+def measure(pages: int, forms: int, work: Path, with_audit: bool) -> dict[str, float]:
+    paths = make_site(work, pages, forms)
+    figures: dict[str, float] = {"pages": 0}
+    figures["forms_cold_s"] = forms_cold(paths, work)
+    build(paths, work / "warmup", "forms cache warm-up")  # the forms cache, as after any earlier build
+    shutil.rmtree(work / "warmup")
+    figures["build_s"], _ = build(paths, work / "out", "build")
+    figures["pages"] = sum(1 for _ in (work / "out").rglob("*.html"))
+    figures["plain_pelican_s"], _ = run([str(Path(PYTHON).parent / "pelican"), "content", "-s", "plainconf.py",
+                                         "-o", str(work / "plain-out")], paths["plain"], "plain Pelican")
+    figures["build_ratio"] = figures["build_s"] / figures["plain_pelican_s"]
+    figures["rebuild_nochange_s"], log = build(paths, work / "out", "rebuild, nothing changed")
+    figures["forms_warm_regenerated"] = regenerated(log)
+    if with_audit:
+        seconds, _ = audit(work / "out", work, "--all")
+        figures["audit_pages_per_s"] = figures["pages"] / seconds
+    edit_one_page(paths)
+    figures["rebuild_onepage_s"], _ = build(paths, work / "out", "rebuild after a one-page edit")
+    if with_audit:
+        seconds, _ = audit(work / "out", work)
+        figures["audit_incremental_s"] = figures["rebuild_onepage_s"] + seconds
+    figures["page_gzip_kb"] = page_weight_kb(work / "out")
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return figures
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=int(os.environ.get("PAGES", "2000")))
+    parser.add_argument("--forms", type=int, default=None, help="form definitions (default: 50 at 2000 pages)")
+    parser.add_argument("--no-audit", action="store_true", help="leave the browser audit out")
+    args = parser.parse_args(argv)
+    forms = args.forms if args.forms is not None else max(2, min(50, args.pages // 40))
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        figures = measure(args.pages, forms, work, not args.no_audit)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{'measure':<24}{'value':>12}")
+    for key, value in figures.items():
+        print(f"{key:<24}{value:>12.2f}")
+    print("bench: " + " ".join(f"{key}={value:.2f}" for key, value in figures.items()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

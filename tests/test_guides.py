@@ -1,0 +1,109 @@
+"""Every application guide of the real site, as built: the same parts in the same order, and
+the facts on the page equal to the data in the guide's header (and equal between zh and en)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from content_model.front_matter import read_source
+from content_model.schemas.guide import GuideHeader, agreement
+from support import ROOT, build_fixture_copy, copy_fixture_site, parse
+
+GUIDES = sorted((ROOT / "content/guides").glob("*.md"))
+PARTS = ["glance-heading", "who", "documents", "steps", "legal-basis", "forms", "notes", "sources"]
+FEE = {"zh-tw": "新臺幣{:,}元", "en": "NT${:,}"}
+FREE = {"zh-tw": "免費", "en": "free"}
+
+
+def header(path: Path) -> GuideHeader:
+    return GuideHeader.model_validate(read_source(path).header)
+
+
+def page_of(site, path: Path):
+    guide = header(path)
+    prefix = "" if guide.lang == "zh-tw" else "en/"
+    return guide, parse(site.output / f"{prefix}guides/{guide.slug}/index.html")
+
+
+def test_all_fifteen_services_are_there_in_both_languages():
+    slugs = {(p.name.split(".")[0], p.name.split(".")[1]) for p in GUIDES}
+    assert len(slugs) == 30 and {lang for _, lang in slugs} == {"zh-tw", "en"}
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=lambda p: p.name)
+def test_every_part_is_there_in_order(real_site, path):
+    guide, doc = page_of(real_site, path)
+    found = [h2.get("id") for h2 in doc.select("main h2")]
+    expected = [part for part in PARTS if part != "forms" or guide.forms]
+    assert found == expected
+    assert doc.select_one("main .glance dl") and doc.select("main ul.checklist li")
+    assert len(doc.select("main ol.steps li")) == len(guide.steps)
+    assert len(doc.select("main ul.checklist li")) == len(guide.documents)
+
+
+@pytest.mark.parametrize("path", GUIDES, ids=lambda p: p.name)
+def test_fee_deadline_and_legal_basis_on_the_page_equal_the_data(real_site, path):
+    guide, doc = page_of(real_site, path)
+    glance = " ".join(doc.select_one("main .glance").get_text().split())
+    for fee in guide.fees:
+        expected = FREE[guide.lang] if fee.amount == 0 else FEE[guide.lang].format(fee.amount)
+        assert expected in glance, (fee, glance)
+    assert " ".join(guide.deadline.text.split()) in glance
+    basis = [" ".join(li.get_text().split()) for li in doc.select("#legal-basis + ul > li")]
+    assert len(basis) == len(guide.legal_basis)
+    for line, law in zip(basis, guide.legal_basis):
+        for article in law.articles:
+            number = article.split("-")[0]
+            assert re.search(rf"(?<!\d){number}(?!\d)", line), (article, line)
+
+
+@pytest.mark.parametrize("zh", [p for p in GUIDES if p.name.endswith(".zh-tw.md")], ids=lambda p: p.name)
+def test_the_zh_and_en_facts_of_each_guide_agree(zh):
+    assert agreement(header(zh), header(zh.with_name(zh.name.replace(".zh-tw.", ".en.")))) == []
+
+
+def test_a_related_form_link_resolves_to_the_form_page_and_its_files(real_site):
+    _, doc = page_of(real_site, ROOT / "content/guides/delegation.en.md")
+    link = doc.select_one("#forms + h3 a")
+    assert link["href"] == "/en/forms/letter-of-authorisation/"
+    assert (real_site.output / "en/forms/letter-of-authorisation/index.html").is_file()
+    for download in doc.select("#forms ~ ul.downloads a"):
+        assert (real_site.output / download["href"].lstrip("/")).is_file()
+        assert re.search(r"\((PDF|ODT), .*(KB|bytes)\)", download.get_text())
+
+
+def test_a_related_form_that_does_not_exist_stops_the_build(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    for lang in ("zh-tw", "en"):
+        path = site / f"content/guides/birth.{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("forms: [birth-application]",
+                                                                 "forms: [no-such-form]"), encoding="utf-8")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 2
+    assert "content/guides/birth.zh-tw.md:" in build.stdout and "[unknown-form]: no form `no-such-form`" in build.stdout
+
+
+def test_an_avoided_english_term_stops_the_build_at_its_line(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    path = site / "content/guides/birth.en.md"
+    text = path.read_text(encoding="utf-8") + "\nKeep your household booklet safe.\n"
+    path.write_text(text, encoding="utf-8")
+    build = build_fixture_copy(site, tmp_path / "out")
+    line = text.count("\n")
+    assert build.returncode == 2
+    assert (f"content/guides/birth.en.md:{line}: lint [glossary]: 'household booklet' is a variant the glossary "
+            "avoids for 戶口名簿. Fix: write 'household certificate'") in build.stdout
+
+
+def test_guides_json_has_every_guide_with_the_same_facts(real_site):
+    import json
+
+    data = json.loads((real_site.output / "guides.json").read_text(encoding="utf-8"))
+    assert data["count"] == 15
+    birth = next(item for item in data["items"] if item["slug"] == "birth")
+    zh = header(ROOT / "content/guides/birth.zh-tw.md")
+    assert [fee["amount"] for fee in birth["fees"]] == [fee.amount for fee in zh.fees]
+    assert birth["deadline_days"] == zh.deadline.days and set(birth["url"]) == {"zh-tw", "en"}
