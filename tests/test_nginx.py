@@ -210,3 +210,17 @@ def test_chromium_reports_no_csp_violation_on_any_page_type(nginx):
 def test_chromium_does_report_a_planted_inline_style(nginx):
     found = csp_violations(nginx[0], ["/csp-probe.html"])
     assert "/csp-probe.html" in found and any("style-src" in v for v in found["/csp-probe.html"])
+
+
+@pytest.mark.browser
+def test_search_works_through_nginx_with_its_headers(nginx):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with chromium(preload_script=VIOLATIONS) as driver:
+        driver.execute_cdp_cmd("Security.setIgnoreCertificateErrors", {"ignore": True})
+        driver.get(f"https://127.0.0.1:{nginx[0]}/en/search/?q=birth")
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-status").text)
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results h2 a")]
+        assert any("/en/guides/birth/" in link for link in links), links
+        assert driver.execute_script("return window.__violations") == []

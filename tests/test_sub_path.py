@@ -1,7 +1,7 @@
 """The site hosted under a sub-path (https://example.gov.tw/longjing/): SITEURL = "/longjing".
 Links, assets, forms (search), feeds, the sitemap, robots.txt, hreflang and open data all carry
 the sub-path; the link check with that sub-path passes; in Chromium, served under /longjing/,
-the stylesheet and icons load and the console stays clean."""
+the stylesheet and icons load, the console stays clean, and search results link below it."""
 
 from __future__ import annotations
 
@@ -72,3 +72,16 @@ def test_pages_served_under_the_sub_path_load_their_stylesheet_and_icons(sub_pat
             assert rules > 10 and background != "rgba(0, 0, 0, 0)", path
             errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
             assert errors == [], (path, errors)
+
+
+@pytest.mark.browser
+def test_search_under_the_sub_path_finds_pages_and_links_below_it(sub_path_site):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with serve(sub_path_site, PATH) as base, chromium() as driver:
+        driver.get(base + "/en/search/?q=birth")
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-status").text)
+        hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results h2 a")]
+        assert hrefs, driver.find_element(By.ID, "search-status").text
+        assert all(href.startswith(base + "/") for href in hrefs), hrefs
