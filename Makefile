@@ -11,7 +11,10 @@ PORT      ?= 8000
 OUTPUT    ?= output
 # Debian packages: browser and driver for tests and the audit, CJK fonts for screenshots
 # and PDFs, Java for the Nu HTML Checker, Node.js/npm for the pinned axe-core and vnu.jar.
-TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless
+# The deploy's tools (rsync, ssh; make publish needs these packages too) and Debian's nginx,
+# which the tests start on 127.0.0.1 with deploy/nginx.conf; faketime (another clock for the
+# reproducible-build test).
+TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless rsync openssh-client nginx faketime
 # Debian packages the build needs: the one face of the generated forms (Noto Sans CJK TC) and
 # poppler-utils (pdftotext, pdfinfo: reading PDFs). Tests also need LibreOffice (Writer, no GUI,
 # ~260 MB) to prove each generated ODT opens: installed by `test` only, never by `serve`.
@@ -22,11 +25,24 @@ CHECKS    := PYTHONPATH=plugins $(PY) -m site_checks
 SITE      ?=
 AUDIT_SITE = $(or $(SITE),$(OUTPUT))
 BUILD     := PYTHONPATH=plugins $(PY) -m site_build
+# The settings a build uses: pelicanconf.py (local) or publishconf.py (make publish).
+# STAGING=1: a staging build, with a banner on every page (make publish STAGING=1).
+SETTINGS  ?= pelicanconf.py
+PUBLISH_SETTINGS ?= publishconf.py
+CONTENT   ?= content
+STAGING   ?=
+BUILD_ARGS = --settings $(SETTINGS) --content $(CONTENT) --output $(OUTPUT) $(if $(STAGING),--set SITE_STAGING=true)
+# The sub-path the pages are built for ('' at the host's root), for the audit's local server.
+SITE_PATH  = $$(PYTHONPATH=plugins $(PY) -m site_settings show path --settings $(SETTINGS))
+PUBLISH   := PYTHONPATH=plugins $(PY) -m site_publish
+# Where `make publish` puts releases: a folder, or user@host:/folder (rsync over ssh).
+DEPLOY_TARGET ?=
 
 # The record of the full audit that the publishing gate writes and builds the statement from.
-RELEASE_RECORD := $(CURDIR)/reports/release/accessibility-audit.json
+RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
+AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release bench i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench i18n-extract i18n-update i18n-compile clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
@@ -36,6 +52,9 @@ help:
 	@echo "make check   fast checks: content lint (in the build), links, national rules (lint), message catalogs"
 	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
+	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
+	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
+	@echo "make new KIND=guide|news|page|form SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -85,14 +104,15 @@ node_modules/.stamp: package.json package-lock.json | npm-tool
 
 node-deps: test-deps node_modules/.stamp
 
+
 # Every content mistake is one line `path:line: stage [rule]: message. Fix: …`; a failed
 # build leaves $(OUTPUT)/ as it was.
 build: venv build-deps node_modules/.stamp
-	$(BUILD) build --settings pelicanconf.py --content content --output $(OUTPUT)
+	$(BUILD) build $(BUILD_ARGS)
 
 # Builds into .cache/serve/ and serves the last good build; rebuilds only when a file changes.
 serve: venv build-deps node_modules/.stamp
-	$(BUILD) serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
+	$(BUILD) serve --settings $(SETTINGS) --content $(CONTENT) --host $(HOST) --port $(PORT)
 
 test: venv build-deps test-deps forms-test-deps node-deps
 	$(PY) -m pytest
@@ -102,7 +122,7 @@ forms: venv build-deps
 	PYTHONPATH=plugins $(PY) -m forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
 
 check: build
-	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) national-lint --site $(OUTPUT)
 	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
 
@@ -114,22 +134,57 @@ audit: venv node-deps
 	@if [ -z "$(SITE)" ]; then $(MAKE) --no-print-directory build; fi
 	@echo "$(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS) & $(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS)"
 	@log=$$(mktemp); $(CHECKS) html --site $(AUDIT_SITE) $(AUDIT_FLAGS) >"$$log" 2>&1 & html=$$!; \
-	  $(CHECKS) audit --site $(AUDIT_SITE) $(AUDIT_FLAGS); audit=$$?; \
+	  $(CHECKS) audit --site $(AUDIT_SITE) --base-path "$(SITE_PATH)" $(AUDIT_FLAGS); audit=$$?; \
 	  wait $$html; html=$$?; cat "$$log"; rm -f "$$log"; exit $$(( html > audit ? html : audit ))
 
 # The publishing gate (docs/accessibility-gate.md): a fresh build passes every check; the full
 # audit writes the record; the site is built again so that the statement shows that record; the
 # new build is checked again (only the statement pages changed) and must give the same record.
+# SETTINGS=publishconf.py (make publish) gates the build that is published.
 audit-release: venv node-deps
 	rm -f $(RELEASE_RECORD)
 	$(MAKE) --no-print-directory build
-	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) html --site $(OUTPUT)
-	$(CHECKS) audit --site $(OUTPUT) --record $(RELEASE_RECORD)
-	$(BUILD) build --settings pelicanconf.py --content content --output $(OUTPUT) --set AUDIT_RECORD_FILE='"$(RELEASE_RECORD)"'
-	$(CHECKS) links --site $(OUTPUT)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --report-dir $(AUDIT_REPORT_DIR) --record $(RELEASE_RECORD)
+	$(BUILD) build $(BUILD_ARGS) --set AUDIT_RECORD_FILE='"$(RELEASE_RECORD)"'
+	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) html --site $(OUTPUT)
-	$(CHECKS) audit --site $(OUTPUT) --expect-record $(RELEASE_RECORD)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$(SITE_PATH)" --report-dir $(AUDIT_REPORT_DIR) --expect-record $(RELEASE_RECORD)
+
+# The go-live gate (nothing unconfirmed goes to production; STAGING=1 publishes with a banner),
+# a clean build with publishconf.py through every gate (content lint and the personal-data guard
+# run inside the build; catalogs; links, HTML, axe, national rules), then the deploy: a new
+# release, `current` switched in one rename, the last 5 kept. A failure anywhere leaves the live
+# site as it was (docs/publishing.md).
+publish: venv build-deps node-deps
+	@if [ -z "$(DEPLOY_TARGET)" ]; then echo "Makefile: publish [DEPLOY_TARGET]: no deploy target. Fix: make publish DEPLOY_TARGET=/srv/www/longjing (or user@host:/srv/www/longjing)"; exit 2; fi
+	$(PUBLISH) go-live --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging)
+	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+	$(MAKE) --no-print-directory audit-release SETTINGS=$(PUBLISH_SETTINGS)
+	$(PUBLISH) deploy --site $(OUTPUT) --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
+
+# CI: shard SHARD=i/n of the publishing gate's HTML check and audit, on the very build that
+# `make publish` makes (builds are reproducible); the results stay in .cache/ (keyed by bytes).
+audit-shard: venv build-deps node-deps
+	$(MAKE) --no-print-directory build SETTINGS=$(PUBLISH_SETTINGS)
+	$(CHECKS) html --site $(OUTPUT) --shard $(SHARD)
+	$(CHECKS) audit --site $(OUTPUT) --base-path "$$(PYTHONPATH=plugins $(PY) -m site_settings show path --settings $(PUBLISH_SETTINGS))" --shard $(SHARD) --report-dir reports/audit-shard
+
+# CI: every shard's results (SHARDS="shards/1 shards/2", each holding audit/ and html/) into
+# .cache/, so that `make publish` then finds every page checked: one report, one record.
+audit-merge: venv
+	$(CHECKS) merge-caches --into .cache $(SHARDS)
+
+rollback: venv test-deps
+	$(PUBLISH) rollback --target "$(DEPLOY_TARGET)"
+
+release-status: venv
+	$(PUBLISH) status --target "$(DEPLOY_TARGET)"
+
+# make new KIND=guide|news|page|form SLUG=… : both language files with every required field.
+new: venv
+	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 
 # Build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican.
 PAGES ?= 2000

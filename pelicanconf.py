@@ -13,9 +13,13 @@ from markdown.extensions.toc import slugify_unicode
 ROOT = Path(__file__).resolve().parent
 
 SITENAME = "臺中市龍井區戶政事務所"
+# Where the site lives (checked at start-up by plugins/site_settings): SITE_ORIGIN is the scheme
+# and host, used where a full URL is required (hreflang, feeds, sitemap.xml, robots.txt, open
+# data); SITEURL is only the sub-path ('' at the host's root, or e.g. "/longjing"), put in front
+# of every link in the pages, so that pages link root-relative and the gate audits exactly the
+# files that are published. A local build's origin is under .invalid: it can never be published.
 SITEURL = ""
-# Absolute origin used where a full URL is required (Atom feeds, sitemap.xml).
-SITE_ORIGIN = "http://127.0.0.1:8000"
+SITE_ORIGIN = "http://local-build.invalid"
 PATH = "content"
 TIMEZONE = "Asia/Taipei"
 DEFAULT_LANG = "zh-tw"
@@ -27,9 +31,11 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 if PLUGIN_PATHS[0] not in sys.path:
     sys.path.insert(0, PLUGIN_PATHS[0])
 # Always explicit (an unset PLUGINS loads every installed namespace plugin), and in this order:
-# template_env first (every generator's Jinja environment), content_model before the plugins that
+# site_settings first (every plugin's settings checked before anything runs), template_env
+# (every generator's Jinja environment), content_model before the plugins that
 # read its `site_index` (see docs/architecture.md; each plugin checks what it needs at start-up).
-PLUGINS = ["template_env", "content_model", "office_data", "audit_record", "site_outputs", "site_search"]
+PLUGINS = ["site_settings", "template_env", "content_model", "office_data", "audit_record", "site_outputs",
+           "site_search"]
 
 # All content (pages, news, guides, …) is read by the content_model plugin, by kind, from the
 # folders declared in plugins/content_model/kinds.py; Pelican's own generators read nothing.

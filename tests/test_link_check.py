@@ -277,12 +277,25 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+def settings_for(folder: Path, origin: str = ORIGIN, path: str = "") -> Path:
+    """A settings file: the project's, with this origin and sub-path."""
+    settings = folder / "linkconf.py"
+    settings.write_text(
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(ROOT / 'content')!r}\nSITE_ORIGIN = {origin!r}\nSITEURL = {path!r}\n",
+        encoding="utf-8",
+    )
+    return settings
+
+
 def test_one_fault_prints_one_unwrapped_line_and_a_summary(tmp_path):
     long_name = "a-page-with-a-rather-long-folder-name-that-would-wrap"
     write_site(
         tmp_path, {**CLEAN_SITE, f"{long_name}/index.html": html('<a href="/en/nope/">x</a>')}
     )
-    result = run_cli("links", "--site", str(tmp_path))
+    conf = tmp_path.with_name(tmp_path.name + "-conf")
+    conf.mkdir()
+    result = run_cli("links", "--site", str(tmp_path), "--settings", str(settings_for(conf)))
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
@@ -313,3 +326,28 @@ def test_real_site_links_are_really_checked(real_site, tmp_path):
     findings = check_links(site)
     pages = {f.page for f in findings if f.element == '<a href="/en/faq/">'}
     assert len(pages) > 5 and "sitemap.xml" in {f.page for f in findings}
+
+
+def test_the_origin_comes_from_the_settings_not_from_robots_txt(tmp_path):
+    site = write_site(tmp_path / "site", CLEAN_SITE)
+    wrong = settings_for(tmp_path, origin="https://other.example.gov.tw")
+    result = run_cli("links", "--site", str(site), "--settings", str(wrong))
+    assert result.returncode == 1
+    assert "robots.txt: links: robots.txt must name the sitemap at https://other.example.gov.tw/sitemap.xml" in result.stdout
+
+
+def test_a_doubled_slash_from_an_origin_ending_in_a_slash_is_caught(tmp_path):
+    site = write_site(tmp_path, {**CLEAN_SITE, "x/index.html": html(f'<a href="{ORIGIN}//en/about/">x</a>')})
+    [finding] = check_links(site, ORIGIN)
+    assert "has an empty segment (//)" in finding.message
+
+
+def test_under_a_sub_path_links_must_stay_below_it(tmp_path):
+    site = write_site(tmp_path, {
+        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {ORIGIN}/longjing/sitemap.xml\n",
+        "index.html": html('<a href="/longjing/en/about/">in</a> <a href="/en/about/">out</a>'),
+        "en/about/index.html": html("about"),
+    })
+    [finding] = check_links(site, ORIGIN, "/longjing")
+    assert finding.message.startswith("The link goes to /en/about/, outside the site's sub-path /longjing/")
+    assert check_links(site, ORIGIN, "")[0].message.startswith("The link goes to /longjing/en/about/, but")

@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound, print_problems
 
+from .compress import write_precompressed
 from .errors import problems_of
 from .logs import collecting
 from .search_index import build_search_index
@@ -121,6 +122,7 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
         print_problems(problems, "build", stream)
         print(f"build: failed; {output}/ was not changed", file=stream, flush=True)
         return 2
+    write_precompressed(staging)  # last: every file is written
     replace_folder(staging, output)
     if current:
         remember(output, current)

@@ -53,6 +53,10 @@ def problems_of(error: BaseException, settings_file: str) -> list[Problem] | Non
         return [error.problem]
     if isinstance(error, jinja2.TemplateError):
         return [template_problem(error)]
+    from site_settings import SiteSettingsError, settings_problems
+
+    if isinstance(error, SiteSettingsError):
+        return settings_problems(error, Path(settings_file))
     if isinstance(error, settings_errors()):
         message, fix = split_fix(str(error), "correct the setting in the settings file")
         return [Problem(settings_file, None, "settings", type(error).__name__, message, fix)]

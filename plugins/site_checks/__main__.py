@@ -4,6 +4,7 @@
     python -m site_checks national-lint [--site output]
     python -m site_checks html  [--site output] [--shard i/n] [--only GLOB] [--all]
     python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
+    python -m site_checks merge-caches --into .cache SHARD_FOLDER...   (CI: the shards' results)
 
 Exit status: 0 no problems, 1 problems found, 2 the check could not run (nothing was checked).
 """
@@ -22,6 +23,7 @@ LABELS = {
     "national-lint": "national rules (lint)",
     "html": "HTML validation",
     "audit": "accessibility audit",
+    "merge-caches": "merging the shards' results",
 }
 
 
@@ -49,11 +51,16 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="every internal link, fragment and download resolves")
     links.add_argument("--site", type=Path, default=Path("output"))
+    links.add_argument("--settings", type=Path, default=Path("pelicanconf.py"),
+                       help="the settings the site was built with: its origin and sub-path")
     lint = commands.add_parser(
         "national-lint", help="a11y-moda's source-level lint of the built pages (fast)"
     )
     lint.add_argument("--site", type=Path, default=Path("output"))
     add_html_arguments(commands.add_parser("html", help="the Nu HTML Checker finds no errors"))
+    merge = commands.add_parser("merge-caches", help="merge the result caches of audit shards (CI)")
+    merge.add_argument("--into", type=Path, default=Path(".cache"))
+    merge.add_argument("shards", type=Path, nargs="+", help="folders holding each shard's audit/ and html/")
     from .audit.cli import add_arguments
 
     add_arguments(
@@ -80,17 +87,39 @@ def run_html(args: argparse.Namespace) -> int:
     return print_findings(run.findings, LABELS["html"])
 
 
+def site_settings_of(settings: Path, command: str):
+    """The checked origin and sub-path of a settings file; a bad file means the check cannot run."""
+    from site_settings import SiteSettingsError, load
+
+    try:
+        return load(settings)
+    except Exception as error:  # noqa: BLE001 (any error in the settings file)
+        raise CheckCannotRun(settings, command, f"the settings cannot be read ({error})",
+                             "correct the settings file (python -m site_settings show --settings FILE)") from None
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "links":
         from .links import check_links
 
-        return print_findings(check_links(args.site), LABELS["links"])
+        where = site_settings_of(args.settings, "links")
+        return print_findings(check_links(args.site, where.origin, where.path), LABELS["links"])
     if args.command == "national-lint":
         from .national_lint import lint_findings
 
         return print_findings(lint_findings(args.site), LABELS["national-lint"])
     if args.command == "html":
         return run_html(args)
+    if args.command == "merge-caches":
+        from .cache import merge_caches
+
+        missing = [str(shard) for shard in args.shards if not shard.is_dir()]
+        if missing:
+            raise CheckCannotRun(missing[0], "merge-caches", "no shard results here",
+                                 "download every shard's artifact first")
+        written = merge_caches(args.shards, args.into)
+        print(f"merge-caches: {len(args.shards)} shard(s) merged into {', '.join(map(str, written))}")
+        return 0 if written else 2
     from .audit.cli import run as run_audit
 
     return run_audit(args)

@@ -34,10 +34,19 @@ CHROMIUM_FLAGS = [
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
+def serve(directory: Path, base_path: str = ""):
     """Serve a folder on 127.0.0.1 at a free port in its own process; yields the base URL.
 
-    A separate process keeps the server off the audit's interpreter lock."""
+    With `base_path` ('/longjing') the folder is served under that sub-path, as the site is
+    published. A separate process keeps the server off the audit's interpreter lock."""
+    if base_path:
+        with tempfile.TemporaryDirectory(prefix="serve-") as root:
+            mount = Path(root, *base_path.strip("/").split("/"))
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(Path(directory).resolve(), target_is_directory=True)
+            with serve(Path(root)) as base:
+                yield base + base_path
+        return
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -44,6 +44,11 @@ class ResultCache:
         entry = self._entries.get(name)
         return entry["result"] if isinstance(entry, dict) and entry.get("key") == key else None
 
+    def entries(self) -> list[tuple[str, dict]]:
+        """(name, {"key", "result"}) of every well-formed entry."""
+        return [(name, entry) for name, entry in self._entries.items()
+                if isinstance(entry, dict) and {"key", "result"} <= set(entry)]
+
     def put(self, name: str, key: str, result) -> None:
         self._entries[name] = {"key": key, "result": result}
 
@@ -54,3 +59,19 @@ class ResultCache:
             json.dumps(self._entries, sort_keys=True, ensure_ascii=False), encoding="utf-8"
         )
         tmp.replace(self.path)
+
+
+def merge_caches(sources: list[Path], into: Path) -> list[Path]:
+    """Merge the result caches of several runs (CI's audit shards) into the caches under `into`:
+    for each `<folder>/<name>.json` of a source, its entries join `into/<folder>/<name>.json`.
+    Entries are keyed by what produced them, so a merged entry is used only for the same
+    bytes. Returns the cache files written."""
+    written = []
+    for relative in sorted({path.relative_to(source) for source in sources for path in source.rglob("*.json")}):
+        merged = ResultCache(into / relative)
+        for source in sources:
+            for name, entry in ResultCache(source / relative).entries():
+                merged.put(name, entry["key"], entry["result"])
+        merged.save()
+        written.append(into / relative)
+    return written

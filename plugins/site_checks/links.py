@@ -208,9 +208,10 @@ def basic_problem(link: Link) -> Problem | None:
 class SiteLinks:
     """The URLs of one built site, each page parsed once, checked against the site's files."""
 
-    def __init__(self, site: Path, origin: str | None) -> None:
+    def __init__(self, site: Path, origin: str | None, base_path: str = "") -> None:
         self.site = site
         self.origin = origin or UNKNOWN_ORIGIN
+        self.base_path = base_path  # the sub-path the site is served under ('' at the root)
         self._parsed: dict[Path, ParsedPage] = {}
         self._served: dict[str, Path | None] = {}
 
@@ -228,7 +229,7 @@ class SiteLinks:
         """Every problem with the URLs on one page."""
         name = page_name(self.site, page)
         parsed = self.parsed(page)
-        base = urljoin(self.origin + page_url(name), parsed.base)
+        base = urljoin(self.origin + self.base_path + page_url(name), parsed.base)
         findings = []
         for link in parsed.links:
             problem = self.link_problem(page, base, link)
@@ -258,10 +259,19 @@ class SiteLinks:
         return self.internal_problem(page, parts)
 
     def internal_problem(self, page: Path | None, parts: SplitResult) -> Problem | None:
-        """A same-site URL must reach a file and, with a #fragment, an id on that page."""
+        """A same-site URL must be below the site's sub-path, reach a file and, with a
+        #fragment, an id on that page."""
         path = parts.path or "/"
-        target = self.served(path)
         shown = unquote(path)
+        if "//" in path:
+            return Problem(f"The URL path {shown} has an empty segment (//).",
+                           "Remove the doubled '/' (a SITE_ORIGIN or SITEURL ending in '/' causes it).")
+        if self.base_path and not (path + "/").startswith(self.base_path + "/"):
+            return Problem(f"The link goes to {shown}, outside the site's sub-path {self.base_path}/.",
+                           "Write links from the site root in content (/guides/…) and {{ SITEURL }}/… "
+                           "in templates, so that the sub-path is put in front.")
+        path = path[len(self.base_path):] or "/"
+        target = self.served(path)
         if target is None:
             if shown.endswith("/") or Path(shown).suffix.lower() in ("", *HTML_SUFFIXES):
                 return Problem(f"The link goes to {shown}, but the site has no such page.",
@@ -332,17 +342,35 @@ def sitemap_problem(checker: SiteLinks, url: str) -> Problem | None:
     return checker.internal_problem(None, parts)
 
 
-def check_links(site: Path, origin: str | None = None) -> list[Finding]:
-    """Every link problem of a built site: its HTML pages, then sitemap.xml.
+def robots_findings(site: Path, base_url: str) -> list[Finding]:
+    """robots.txt must name the sitemap at the site's own public address."""
+    robots = site / "robots.txt"
+    wanted = f"{base_url}/sitemap.xml"
+    lines = robots.read_text(encoding="utf-8").splitlines() if robots.is_file() else []
+    found = [value.strip() for name, _, value in (line.partition(":") for line in lines)
+             if name.strip().lower() == "sitemap"]
+    if found == [wanted]:
+        return []
+    return [Finding(CHECK, "robots.txt", f"Sitemap: {', '.join(found) or '(none)'}",
+                    f"robots.txt must name the sitemap at {wanted}.",
+                    "Build with the settings the site is checked with (SITE_ORIGIN and SITEURL).")]
 
-    `origin` is the site's own origin (URLs on it count as internal); by default it is read
-    from the Sitemap: line of robots.txt. Without one, the sitemap is not checked.
-    """
+
+def check_links(site: Path, origin: str | None = None, base_path: str = "") -> list[Finding]:
+    """Every link problem of a built site: its HTML pages, then sitemap.xml and robots.txt.
+
+    `origin` is the site's own origin from its settings (URLs on it count as internal) and
+    `base_path` its sub-path; robots.txt and the sitemap must use exactly these. Without an
+    origin (tests of single pages), it is read from robots.txt and only the pages are checked
+    against it."""
     if not site.is_dir():
         raise CheckCannotRun(site, CHECK, "there is no built site here", "run `make build` first")
-    origin = origin_of(urlsplit(origin)) if origin else site_origin(site)
-    checker = SiteLinks(site, origin)
+    declared = origin_of(urlsplit(origin)) if origin else None
+    origin = declared or site_origin(site)
+    checker = SiteLinks(site, origin, base_path)
     findings = [finding for page in html_pages(site) for finding in checker.page_findings(page)]
     if origin:
         findings += sitemap_findings(checker, site)
+    if declared:
+        findings += robots_findings(site, declared + base_path)
     return list(dict.fromkeys(findings))  # a link repeated on a page: once, at its first line

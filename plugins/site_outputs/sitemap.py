@@ -26,5 +26,7 @@ def sitemap_xml(index, origin: str) -> bytes:
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def robots_txt(origin: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"
+def robots_txt(base_url: str, staging: bool = False) -> str:
+    """Robots may read everything (a staging build: nothing), and find the sitemap."""
+    rule = "Disallow: /" if staging else "Allow: /"
+    return f"User-agent: *\n{rule}\n\nSitemap: {base_url}/sitemap.xml\n"

@@ -3,6 +3,7 @@ on every page of the real site (every page type) and on the fixture's placeholde
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import time
@@ -109,10 +110,13 @@ def test_the_icon_has_contrast_in_every_colour_mode(real_site, scheme, features)
 def test_every_page_links_the_icons(real_site):
     for page in html_pages(real_site.output):
         head = parse(page).head
-        icons = {
+        linked = {
             (link["rel"][0], link.get("type", "")): link["href"]
             for link in head.select("link[rel~=icon], link[rel=apple-touch-icon]")
         }
+        # each URL carries the fingerprint of the file (?v=…), so it may be cached for long
+        assert all(re.fullmatch(r"[^?]+\?v=[0-9a-f]{10}", href) for href in linked.values()), linked
+        icons = {key: href.split("?")[0] for key, href in linked.items()}
         assert icons == {
             ("icon", "image/png"): "/theme/icons/favicon-32.png",
             ("icon", "image/svg+xml"): "/theme/icons/favicon.svg",

@@ -29,6 +29,7 @@ HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", type=Path, default=Path("output"), help="built site folder")
+    parser.add_argument("--base-path", default="", help="the sub-path the site is built for (SITEURL)")
     parser.add_argument("--all", action="store_true", help="audit every page, ignoring the cache")
     parser.add_argument("--shard", default="1/1", help="audit only shard i of n, e.g. 2/4")
     parser.add_argument(
@@ -122,7 +123,8 @@ def audit_now(
     browser: dict = {}
     if not any(todo.values()):
         return fresh, browser
-    with serve(args.site) as base, progress_reporter(sum(map(len, todo.values()))) as done:
+    count = sum(map(len, todo.values()))
+    with serve(args.site, args.base_path) as base, progress_reporter(count) as done:
 
         def urls(names):
             return {name: base + page_url(name) for name in names}

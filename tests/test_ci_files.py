@@ -1,0 +1,85 @@
+"""The CI files for the office's git host (.github/workflows/site.yml, .gitlab-ci.yml): valid
+against their published schemas (check-jsonschema's built-in copies), `make test` on every
+push, the audit in 2 shards on main merged before `make publish`, which runs only on main
+after the tests. Also: merging two shards' results gives one complete audit and its record."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from support import ROOT
+
+GITHUB = ROOT / ".github/workflows/site.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+
+
+@pytest.mark.parametrize(("path", "schema"), [(GITHUB, "vendor.github-workflows"), (GITLAB, "vendor.gitlab-ci")])
+def test_the_ci_file_is_valid_against_its_schema(path, schema):
+    result = subprocess.run([str(ROOT / ".venv/bin/check-jsonschema"), "--builtin-schema", schema, str(path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_does_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "site.yml"
+    broken.write_text(GITHUB.read_text(encoding="utf-8").replace("runs-on:", "runs-onn:", 1), encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv/bin/check-jsonschema"), "--builtin-schema",
+                             "vendor.github-workflows", str(broken)], capture_output=True, text=True)
+    assert result.returncode == 1
+
+
+def steps_text(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def test_github_tests_every_push_and_publishes_main_after_the_sharded_audit():
+    workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert "push" in workflow[True] and "branches" not in (workflow[True]["push"] or {})  # `on:` is YAML's True
+    assert "if" not in jobs["test"] and "make test" in steps_text(jobs["test"])
+    assert jobs["audit"]["if"] == jobs["publish"]["if"] == "github.ref == 'refs/heads/main'"
+    assert jobs["audit"]["strategy"]["matrix"]["shard"] == [1, 2] and jobs["audit"]["needs"] == "test"
+    assert "make audit-shard SHARD=${{ matrix.shard }}/2" in steps_text(jobs["audit"])
+    assert set(jobs["publish"]["needs"]) == {"test", "audit"}
+    publish = steps_text(jobs["publish"])
+    assert publish.index('make audit-merge SHARDS="shards/1 shards/2"') < publish.index("make publish")
+
+
+def test_gitlab_tests_every_push_and_publishes_main_after_the_sharded_audit():
+    ci = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    assert ci["stages"] == ["test", "audit", "publish"]
+    assert "rules" not in ci["test"] and ci["test"]["script"] == ["make test"]
+    main_only = [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert ci["audit"]["rules"] == ci["publish"]["rules"] == main_only
+    assert ci["audit"]["parallel"] == 2 and "make audit-shard SHARD=$CI_NODE_INDEX/$CI_NODE_TOTAL" in ci["audit"]["script"]
+    assert {need["job"] for need in ci["publish"]["needs"]} == {"test", "audit"}
+    script = ci["publish"]["script"]
+    assert script.index('make audit-merge SHARDS="shards/1 shards/2"') < script.index("make publish")
+
+
+def run_checks(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "site_checks", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"}, timeout=600)
+
+
+@pytest.mark.browser
+def test_two_shards_merged_give_one_complete_audit_and_its_record(fixture_site, tmp_path):
+    site = str(fixture_site.output)
+    for shard in ("1/2", "2/2"):
+        folder = tmp_path / "shards" / shard[0]
+        result = run_checks("audit", "--site", site, "--all", "--shard", shard, "--cache-dir", str(folder / "audit"),
+                            "--report-dir", str(tmp_path / "reports" / shard[0]))
+        assert result.returncode == 0, result.stdout
+    merged = run_checks("merge-caches", "--into", str(tmp_path / "cache"), str(tmp_path / "shards/1"),
+                        str(tmp_path / "shards/2"))
+    assert merged.returncode == 0, merged.stdout
+    record = tmp_path / "record.json"
+    whole = run_checks("audit", "--site", site, "--cache-dir", str(tmp_path / "cache/audit"),
+                       "--report-dir", str(tmp_path / "reports/all"), "--record", str(record))
+    assert whole.returncode == 0, whole.stdout
+    assert "axe-core 4.14.1: 0 audited," in whole.stdout and ", 0 in error; national rules" in whole.stdout
+    assert record.is_file() and (tmp_path / "reports/all/audit.json").is_file()

@@ -1,0 +1,97 @@
+"""Settings checked once at start-up (plugins/site_settings): shapes, files, typos, the origin."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_settings import SiteSettings, SiteSettingsError
+from site_settings.declared import origin_problem, site_path_problem
+from site_settings.site_settings import site_settings
+from support import ROOT, build_fixture_copy, copy_fixture_site
+
+
+@pytest.mark.parametrize("origin", ["https://x/", "https://x/longjing", "www.x.gov.tw", "https://x?a", "ftp://x",
+                                    "https://", 42])
+def test_a_malformed_origin_is_refused(origin):
+    assert origin_problem(origin) is not None
+
+
+@pytest.mark.parametrize("origin", ["https://www.example.gov.tw", "http://127.0.0.1:8000"])
+def test_a_well_formed_origin_passes(origin):
+    assert origin_problem(origin) is None
+
+
+@pytest.mark.parametrize("path", ["https://x.gov.tw/longjing", "longjing", "/longjing/", "//x", "/a b"])
+def test_a_malformed_sub_path_is_refused(path):
+    assert site_path_problem(path) is not None
+
+
+@pytest.mark.parametrize("path", ["", "/longjing", "/a/b-c"])
+def test_a_sub_path_passes(path):
+    assert site_path_problem(path) is None
+
+
+def project_settings(**changes) -> dict:
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings.update(changes)
+    return settings
+
+
+def test_every_problem_is_reported_at_once_and_a_typo_is_named():
+    with pytest.raises(SiteSettingsError) as caught:
+        site_settings(project_settings(SITE_ORIGIN="https://x/", AUDIT_RECORD_FIEL="r.json",
+                                       OFFICE_DATA_FILE=str(ROOT / "content/ofice.toml")))
+    names = [name for name, _message, _fix in caught.value.problems]
+    assert sorted(names) == ["AUDIT_RECORD_FIEL", "OFFICE_DATA_FILE", "SITE_ORIGIN"]
+    [typo] = [p for p in caught.value.problems if p[0] == "AUDIT_RECORD_FIEL"]
+    assert "did you mean AUDIT_RECORD_FILE?" in typo[1]
+
+
+def test_a_record_file_that_does_not_exist_is_an_error_not_no_audit():
+    with pytest.raises(SiteSettingsError, match="AUDIT_RECORD_FILE"):
+        site_settings(project_settings(AUDIT_RECORD_FILE="reports/release/acessibility-audit.json"))
+
+
+def test_defaults_are_filled_in_from_one_table():
+    settings = project_settings()
+    for name in ("SITE_STAGING", "SITE_ORIGIN_UNVERIFIED"):
+        settings.pop(name, None)
+    found = site_settings(settings)
+    assert settings["SITE_STAGING"] is False and found.staging is False
+
+
+def test_a_local_build_s_origin_is_clearly_local_and_the_published_one_is_not():
+    local = site_settings(project_settings())
+    assert local.is_local and local.origin.endswith(".invalid")
+    public = SiteSettings("https://www.hlongjing.taichung.gov.tw", "", False, "")
+    assert not public.is_local
+    assert SiteSettings("https://example.gov.tw", "/longjing", False, "").is_placeholder
+
+
+def test_a_build_with_a_bad_origin_stops_with_one_line_naming_the_setting(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    build = build_fixture_copy(site, tmp_path / "out", SITE_ORIGIN="https://fixture.example/")
+    assert build.returncode == 2 and "Traceback" not in build.log
+    [line] = [line for line in build.stdout.splitlines() if " Fix: " in line]
+    assert line.startswith("overrideconf.py:5: settings [SITE_ORIGIN]: 'https://fixture.example/' has something "
+                           "after the host name")
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_build_writes_the_preview_server_s_address(real_site):
+    for name in ("sitemap.xml", "robots.txt", "feeds/en.atom.xml", "guides.json", "index.html"):
+        text = (real_site.output / name).read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text, name
+    assert "http://local-build.invalid/sitemap.xml" in (real_site.output / "robots.txt").read_text()
+
+
+def test_the_settings_command_prints_the_checked_values():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "site_settings", "show", "base_url", "--settings", "publishconf.py"],
+                            cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith("https://")
