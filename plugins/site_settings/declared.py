@@ -16,7 +16,7 @@ REQUIRED = object()  # must be in the settings file
 OPTIONAL = object()  # may be left out; then the plugin uses its own rule
 # Prefixes of the project's own settings (and the plugin that owns each).
 PREFIXES = ("SITE_", "PERSONAL_DATA_", "FORMS_", "TEMPLATE_ENV_", "OFFICE_DATA_", "AUDIT_RECORD_",
-            "CONTENT_LINT_", "SEARCH_")
+            "CONTENT_LINT_", "CONTENT_MODEL_", "SEARCH_")
 PATH_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 
 
@@ -66,6 +66,10 @@ def optional_file_problem(value) -> str | None:
 
 def path_problem(value) -> str | None:
     return None if isinstance(value, str) and value else f"{value!r} is not a path"
+
+
+def optional_path_problem(value) -> str | None:
+    return None if value == "" else path_problem(value)
 
 
 def boolean_problem(value) -> str | None:
@@ -122,6 +126,8 @@ SETTINGS: tuple[Setting, ...] = (
             "name the manual checks file, e.g. content/data/manual-checks.yaml"),
     Setting("SEARCH_NODE_MODULES", "site_build (the search index step)", REQUIRED, folder_problem,
             "name the node_modules folder with Pagefind (make node-deps installs it), e.g. node_modules"),
+    Setting("CONTENT_MODEL_CACHE_DIR", "content_model (rendered and checked content between builds)", "",
+            optional_path_problem, "name a folder, e.g. .cache/content, or write '' for no cache"),
     Setting("CONTENT_LINT_CHECKS", "content_lint", OPTIONAL, checks_problem,
             "leave it out (every check), or list check names"),
 )
