@@ -8,7 +8,8 @@ import sys
 from support import ROOT
 
 KEYS = ("build_s", "plain_pelican_s", "build_ratio", "rebuild_nochange_s", "rebuild_onepage_s", "forms_cold_s",
-        "forms_warm_regenerated", "audit_pages_per_s", "audit_incremental_s", "peak_rss_mb", "page_gzip_kb")
+        "forms_warm_regenerated", "audit_pages_per_s", "audit_incremental_s", "peak_rss_mb", "page_gzip_kb",
+        "search_index_s", "search_query_kb")
 
 
 def test_the_benchmark_runs_at_twenty_pages():

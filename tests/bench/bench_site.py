@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests" / "bench")]
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests" / "bench"), str(ROOT / "tests")]
 
 from synthetic import make_site  # noqa: E402
 
@@ -67,6 +67,20 @@ def audit(site: Path, work: Path, *flags: str) -> tuple[float, str]:
     return html + axe, log
 
 
+def search_figures(log: str, site: Path) -> dict[str, float]:
+    """The index step's seconds (from the build's line) and the KB a first query fetches from
+    /pagefind/ in Chromium (engine, index chunks, results), measured as the search tests do."""
+    from a11y.test_search import policy_server, query_bytes, search
+    from site_checks.browser import chromium
+    from site_search.policy import CONTENT_SECURITY_POLICY
+
+    seconds = float(re.search(r"search: .* in ([\d.]+) s", log).group(1))
+    with policy_server(site, CONTENT_SECURITY_POLICY) as (base, sent), chromium() as driver:
+        search(driver, base, "/search/", "戶籍謄本")
+        fetched = query_bytes(sent)
+    return {"search_index_s": seconds, "search_query_kb": fetched / 1024}
+
+
 def edit_one_page(paths: dict) -> None:
     page = next(iter(sorted((paths["content"] / "news").glob("*.en.md"))))
     page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence, for the benchmark.\n", encoding="utf-8")
@@ -83,9 +97,10 @@ def measure(pages: int, forms: int, work: Path, with_audit: bool) -> dict[str, f
     paths = make_site(work, pages, forms)
     figures: dict[str, float] = {"pages": 0}
     figures["forms_cold_s"] = forms_cold(paths, work)
-    build(paths, work / "warmup", "forms cache warm-up")  # the forms cache, as after any earlier build
-    shutil.rmtree(work / "warmup")
-    figures["build_s"], _ = build(paths, work / "out", "build")
+    build(paths, work / "warmup", "forms cache warm-up")  # the forms cache, as after any earlier build;
+    shutil.rmtree(work / "warmup")                       # the content cache is emptied: build_s is cold
+    shutil.rmtree(work / "cache" / "content", ignore_errors=True)
+    figures["build_s"], cold_log = build(paths, work / "out", "build")
     figures["pages"] = sum(1 for _ in (work / "out").rglob("*.html"))
     figures["plain_pelican_s"], _ = run([str(Path(PYTHON).parent / "pelican"), "content", "-s", "plainconf.py",
                                          "-o", str(work / "plain-out")], paths["plain"], "plain Pelican")
@@ -101,6 +116,7 @@ def measure(pages: int, forms: int, work: Path, with_audit: bool) -> dict[str, f
         seconds, _ = audit(work / "out", work)
         figures["audit_incremental_s"] = figures["rebuild_onepage_s"] + seconds
     figures["page_gzip_kb"] = page_weight_kb(work / "out")
+    figures.update(search_figures(cold_log, work / "out"))
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return figures
 

@@ -96,7 +96,8 @@ def make_site(work: Path, pages: int, forms: int = 50) -> dict[str, Path]:
     settings = work / "benchconf.py"
     settings.write_text(f"import sys; sys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
                         f"PATH = {str(content)!r}\nOFFICE_DATA_FILE = {str(content / 'office.toml')!r}\n"
-                        f"FORMS_DIR = {str(forms_dir)!r}\nFORMS_CACHE_DIR = {str(work / 'cache/forms')!r}\n")
+                        f"FORMS_DIR = {str(forms_dir)!r}\nFORMS_CACHE_DIR = {str(work / 'cache/forms')!r}\n"
+                        f"CONTENT_MODEL_CACHE_DIR = {str(work / 'cache/content')!r}\n")
     plain_settings = work / "plain" / "plainconf.py"
     plain_settings.write_text(
         "SITENAME = 'bench'\nSITEURL = ''\nTIMEZONE = 'Asia/Taipei'\nDEFAULT_LANG = 'zh-tw'\nPLUGINS = []\n"
