@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 # The public address: scheme and host here, a sub-path (e.g. "/longjing") in SITEURL. Every
 # absolute URL (hreflang, Atom feeds, sitemap.xml, robots.txt, open data) is SITE_ORIGIN + SITEURL;

@@ -160,7 +160,7 @@ def test_statement_lists_the_manual_checks(real_site, lang, header, not_done):
         "accesskeys",
         "zoom",
     }
-    for row, check in zip(rows, checks):
+    for row, check in zip(rows, checks, strict=True):
         last = row.select("td")[-1]
         if check.last_checked is None:
             assert last.get_text() == not_done

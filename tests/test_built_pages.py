@@ -175,7 +175,6 @@ def test_navigation_states_current_page_once_per_menu(site):
 
 
 def test_alternates_are_absolute_and_exactly_the_real_versions_and_x_default(site):
-    origin = {"real_site": "http://127.0.0.1:8000", "fixture_site": "https://fixture.example"}
     for page, doc in pages_of(site):
         links = [(link["hreflang"], link["href"]) for link in doc.select("link[rel=alternate][hreflang]")]
         if page.name == "404.html":

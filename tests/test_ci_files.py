@@ -55,7 +55,8 @@ def test_gitlab_tests_every_push_and_publishes_main_after_the_sharded_audit():
     assert "rules" not in ci["test"] and ci["test"]["script"] == ["make test"]
     main_only = [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert ci["audit"]["rules"] == ci["publish"]["rules"] == main_only
-    assert ci["audit"]["parallel"] == 2 and "make audit-shard SHARD=$CI_NODE_INDEX/$CI_NODE_TOTAL" in ci["audit"]["script"]
+    assert ci["audit"]["parallel"] == 2
+    assert "make audit-shard SHARD=$CI_NODE_INDEX/$CI_NODE_TOTAL" in ci["audit"]["script"]
     assert {need["job"] for need in ci["publish"]["needs"]} == {"test", "audit"}
     script = ci["publish"]["script"]
     assert script.index('make audit-merge SHARDS="shards/1 shards/2"') < script.index("make publish")

@@ -8,7 +8,12 @@ import re
 import pytest
 
 from content_lint.content_lint import (
-    CHECKS, ContentLintSettingsError, LintTarget, lint_html, lint_target, selected_checks,
+    CHECKS,
+    ContentLintSettingsError,
+    LintTarget,
+    lint_html,
+    lint_target,
+    selected_checks,
 )
 from content_lint.issues import Issue, LintContext
 from content_lint.locate import locate

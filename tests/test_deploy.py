@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from publish_support import current, publishable_copy, releases
+
 from support import ROOT, run_pelican
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
@@ -53,7 +53,8 @@ def test_an_interrupted_upload_leaves_current_and_the_next_deploy_cleans_up(buil
     assert deploy(site, settings, str(target)).returncode == 0
     before = current(target)
     slow = subprocess.Popen([sys.executable, "-m", "site_publish", "deploy", "--site", str(site), "--settings",
-                             str(settings), "--target", str(target)], cwd=ROOT, env={**ENV, "RSYNC_FLAGS": "--bwlimit=20"},
+                             str(settings), "--target", str(target)], cwd=ROOT,
+                            env={**ENV, "RSYNC_FLAGS": "--bwlimit=20"},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 30
     while not list((target / "releases").glob(".partial-*/*")) and time.monotonic() < deadline:
@@ -101,7 +102,7 @@ def test_a_remote_target_runs_the_same_steps_over_the_remote_shell(built, tmp_pa
     for _ in range(2):
         result = deploy(site, settings, target, env)
         assert result.returncode == 0, result.stdout + result.stderr
-    first, second = releases(tmp_path / "remote")
+    first, _second = releases(tmp_path / "remote")
     rollback = subprocess.run([sys.executable, "-m", "site_publish", "rollback", "--target", target], cwd=ROOT,
                               capture_output=True, text=True, env={**ENV, **env})
     assert rollback.returncode == 0, rollback.stdout

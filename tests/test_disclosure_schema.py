@@ -192,7 +192,8 @@ def test_a_missing_categories_file_stops_the_build(tmp_path):
 
 def test_category_pages_date_from_their_items_or_the_landing_page(reference):
     from content_model.disclosure_items import category_items
-    from factories import LANGUAGES as SITE, item
+    from factories import LANGUAGES as SITE
+    from factories import item
 
     landing = [item("page", "disclosures", lang, modified=datetime.date(2026, 11, 20)) for lang in SITE]
     plan = item("disclosure", "plan", "zh-tw", category="plans-and-reports", date=datetime.date(2026, 11, 25))

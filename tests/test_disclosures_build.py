@@ -16,7 +16,8 @@ ITEM = "content/disclosures/counter-statistics.zh-tw.md"
 ITEM_EN = "content/disclosures/counter-statistics.en.md"
 ATTACHMENT = "content/disclosures/counter-statistics/counts.csv"
 ATOM = "{http://www.w3.org/2005/Atom}"
-TEN_ZH = ["法律、命令及自治法規", "解釋性規定及裁量基準", "組織、職掌及聯絡方式", "行政指導文書", "施政計畫、業務統計及研究報告",
+TEN_ZH = ["法律、命令及自治法規", "解釋性規定及裁量基準", "組織、職掌及聯絡方式", "行政指導文書",
+          "施政計畫、業務統計及研究報告",
           "預算及決算書", "請願處理結果及訴願決定", "公共工程及採購契約", "支付或接受的補助", "合議制機關會議紀錄"]
 TEN_EN = ["Laws, regulations and local rules", "Interpretive rules and discretionary standards",
           "Organisation, functions and contact details", "Administrative guidance documents",

@@ -44,7 +44,8 @@ def make_pdf(path: Path, text: str) -> None:
 
 def attach(site: Path, name: str) -> None:
     """List `name` as a second attachment in both language versions."""
-    for path, last, title in ((ITEM, "    title: 案件統計表\n", "說明"), (ITEM_EN, "    title: Table of cases\n", "Notes")):
+    cases = ((ITEM, "    title: 案件統計表\n", "說明"), (ITEM_EN, "    title: Table of cases\n", "Notes"))
+    for path, last, title in cases:
         file = site / path
         text = file.read_text(encoding="utf-8")
         assert last in text

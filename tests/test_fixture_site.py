@@ -87,7 +87,7 @@ def test_sitemap_has_hreflang_alternates_and_no_placeholders(fixture_site):
     assert "https://fixture.example/en/notice/" not in locs
     assert "https://fixture.example/notice/" in locs
     birth = locs["https://fixture.example/en/guides/birth/"]
-    links = {l.get("hreflang"): l.get("href") for l in birth.findall(f"{XHTML}link")}
+    links = {link.get("hreflang"): link.get("href") for link in birth.findall(f"{XHTML}link")}
     assert links == {
         "zh-Hant-TW": "https://fixture.example/guides/birth/",
         "en": "https://fixture.example/en/guides/birth/",

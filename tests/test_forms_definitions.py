@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from forms_support import LANGUAGES, line_of, minimal_form
 
 from forms import load_definitions
+from forms_support import LANGUAGES, line_of, minimal_form
 from personal_data import ALLOWLIST_FILE, AllowList, load_allowlist
 from problems import ProblemsFound
 from support import ROOT
@@ -55,7 +55,8 @@ def test_a_label_missing_in_one_language(tmp_path):
 def test_an_unknown_field_type(tmp_path):
     folder = minimal_form(tmp_path, old="type: checkbox", new="type: tickbox")
     [problem] = problems_of(tmp_path)
-    assert f"form.yaml:{line_of(folder / 'form.yaml', 'type: tickbox')}: forms [invalid-value]: field `agree`:" in problem
+    line = line_of(folder / "form.yaml", "type: tickbox")
+    assert f"form.yaml:{line}: forms [invalid-value]: field `agree`:" in problem
     assert "Fix: write one of: text, date, id-number, address, phone, checkbox, choice, signature, seal" in problem
 
 

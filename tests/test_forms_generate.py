@@ -62,7 +62,7 @@ def test_every_form_language_variant_and_format_is_made(forms, built):
 
 
 def test_a_warm_run_regenerates_and_writes_nothing(built):
-    root, cold, warm, mtimes = built
+    _root, cold, warm, mtimes = built
     assert warm.regenerated == 0 and warm.written == 0 and warm.forms_regenerated == ()
     assert warm.files == cold.files
     assert {path: path.stat().st_mtime_ns for path in mtimes} == mtimes
@@ -124,7 +124,7 @@ def test_every_odt_is_valid_odf_with_named_tables_headings_and_language(forms, b
         assert levels[0] == "1" and set(levels[1:]) == {"2"}
         language = str(document.meta.getElementsByType(dc.Language)[0])
         assert language == {"zh-tw": "zh-TW", "en": "en"}[entry.lang]
-        [default] = [s for s in document.styles.getElementsByType(DefaultStyle)]
+        [default] = list(document.styles.getElementsByType(DefaultStyle))
         [props] = default.getElementsByType(TextProperties)
         assert props.getAttrNS(FONS, "language") == language.split("-")[0]
         assert props.getAttrNS(STYLENS, "language-asian") == "zh"

@@ -7,9 +7,9 @@ import datetime
 import zipfile
 
 import pytest
-from forms_support import LANGUAGES, minimal_form
 
 from forms import check_supplied, generate, load_definitions, pdf_facts
+from forms_support import LANGUAGES, minimal_form
 from personal_data import ALLOWLIST_FILE, load_allowlist
 from problems import ProblemsFound
 from support import ROOT

@@ -54,7 +54,7 @@ def test_fee_deadline_and_legal_basis_on_the_page_equal_the_data(real_site, path
     assert " ".join(guide.deadline.text.split()) in glance
     basis = [" ".join(li.get_text().split()) for li in doc.select("#legal-basis + ul > li")]
     assert len(basis) == len(guide.legal_basis)
-    for line, law in zip(basis, guide.legal_basis):
+    for line, law in zip(basis, guide.legal_basis, strict=True):
         for article in law.articles:
             number = article.split("-")[0]
             assert re.search(rf"(?<!\d){number}(?!\d)", line), (article, line)

@@ -17,7 +17,7 @@ def problems(tmp_path, kind: str, text: str) -> list[str]:
     path = tmp_path / "x.md"
     path.write_text(text, encoding="utf-8")
     source = read_source(path)
-    model, found = validate(kind_named(kind).schema, source.header, "x.md", source.line_of, context=LANGUAGES)
+    _model, found = validate(kind_named(kind).schema, source.header, "x.md", source.line_of, context=LANGUAGES)
     return [str(p) for p in found]
 
 
@@ -46,7 +46,8 @@ def test_news_needs_a_date_and_takes_urgent(tmp_path):
 def test_an_impossible_date_is_named_with_its_line(tmp_path):
     [message] = page(tmp_path, replace=("modified: 2026-11-30", "modified: 2026-13-45"))
     assert message.startswith("x.md:6: header [invalid-value]: `modified`:")
-    assert "month value is outside expected range" in message and "Fix: write the date of the last real change" in message
+    assert "month value is outside expected range" in message
+    assert "Fix: write the date of the last real change" in message
 
 
 def test_nav_must_be_a_number(tmp_path):
@@ -85,11 +86,15 @@ GUIDE = (ROOT / "tests/fixtures/site/content/guides/birth.zh-tw.md").read_text(e
 @pytest.mark.parametrize("old, new, start", [
     ("fees:\n  - item: 出生登記\n    amount: 0\n  - item: 換發戶口名簿\n    amount: 30\n    unit: 每本\n", "",
      "x.md:2: header [missing-key]: the key `fees` is missing"),
-    ("    amount: 30", "    amount: NT$30", "x.md:22: header [invalid-value]: `fees[1].amount`: input should be a valid integer"),
-    ("    amount: 30", "    amount: -5", "x.md:22: header [invalid-value]: `fees[1].amount`: input should be greater than or equal to 0"),
-    ("  nationwide: {status: ask}", "  nationwide: {status: maybe}", "x.md:27: header [invalid-value]: `where.nationwide.status`"),
+    ("    amount: 30", "    amount: NT$30",
+     "x.md:22: header [invalid-value]: `fees[1].amount`: input should be a valid integer"),
+    ("    amount: 30", "    amount: -5",
+     "x.md:22: header [invalid-value]: `fees[1].amount`: input should be greater than or equal to 0"),
+    ("  nationwide: {status: ask}", "  nationwide: {status: maybe}",
+     "x.md:27: header [invalid-value]: `where.nationwide.status`"),
     ("  days: 60", "  days: sixty", "x.md:11: header [invalid-value]: `deadline.days`"),
-    ("    articles: [\"6\", \"48\"]", "    articles: [\"第6條\"]", "x.md:32: header [invalid-value]: `legal_basis[0].articles[0]`"),
+    ("    articles: [\"6\", \"48\"]", "    articles: [\"第6條\"]",
+     "x.md:32: header [invalid-value]: `legal_basis[0].articles[0]`"),
 ])
 def test_a_guide_s_bad_values_name_the_key_and_line(tmp_path, old, new, start):
     assert old in GUIDE

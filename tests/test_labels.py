@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from content_model.labels import file_label
-from template_env.sizes import human_size
 from support import ROOT
 from template_env.catalogs import load_all
+from template_env.sizes import human_size
 
 CATALOGS = load_all(ROOT / "i18n", ["zh-tw", "en"], "en")
 

@@ -333,7 +333,8 @@ def test_the_origin_comes_from_the_settings_not_from_robots_txt(tmp_path):
     wrong = settings_for(tmp_path, origin="https://other.example.gov.tw")
     result = run_cli("links", "--site", str(site), "--settings", str(wrong))
     assert result.returncode == 1
-    assert "robots.txt: links: robots.txt must name the sitemap at https://other.example.gov.tw/sitemap.xml" in result.stdout
+    expected = "robots.txt: links: robots.txt must name the sitemap at https://other.example.gov.tw/sitemap.xml"
+    assert expected in result.stdout
 
 
 def test_a_doubled_slash_from_an_origin_ending_in_a_slash_is_caught(tmp_path):

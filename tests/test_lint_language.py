@@ -3,8 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from content_lint.language import check
 from content_lint.issues import LintContext
+from content_lint.language import check
 from support import FIXTURE_SITE
 
 FILES = FIXTURE_SITE / "content/files"

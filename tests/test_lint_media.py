@@ -2,8 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from content_lint.media import check
 from content_lint.issues import LintContext
+from content_lint.media import check
 from support import FIXTURE_SITE
 
 CAPTIONS = '<track kind="captions" src="v.vtt" srclang="zh-Hant-TW" label="中文">'

@@ -4,8 +4,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from content_lint.tables import check
 from content_lint.issues import LintContext
+from content_lint.tables import check
 from support import FIXTURE_SITE
 
 HEAD = "<thead><tr><th>項目</th><th>規費</th></tr></thead>"

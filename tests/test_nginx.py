@@ -43,7 +43,8 @@ http {{
     include {work}/site.conf;
 }}
 """
-CSP_PROBE = "<!DOCTYPE html><html lang=en><head><title>probe</title><style>p{color:red}</style></head><body><p>x</p></body></html>"
+CSP_PROBE = ("<!DOCTYPE html><html lang=en><head><title>probe</title><style>p{color:red}</style></head>"
+             "<body><p>x</p></body></html>")
 
 
 def free_port() -> int:
@@ -93,7 +94,8 @@ def nginx(real_site, tmp_path_factory):
     http_port, https_port = free_port(), free_port()
     (work / "site.conf").write_text(site_conf(work / "target", certs, http_port, https_port), encoding="utf-8")
     (work / "nginx.conf").write_text(MAIN.format(work=work), encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
+                           capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

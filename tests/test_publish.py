@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from publish_support import current, make, publishable_copy, releases
+
 from support import html_pages, parse
 
 RELEASE = re.compile(r"^releases/\d{8}T\d{6}Z-[0-9a-f]{12}(-dirty)?(-\d+)?$")
@@ -27,7 +27,7 @@ def published(tmp_path_factory):
 
 
 def test_a_publish_makes_a_release_and_points_current_at_it(published):
-    _site, work, target, result = published
+    _site, _work, target, result = published
     link = current(target)
     assert link and RELEASE.match(link), link
     assert releases(target) == [link.removeprefix("releases/")]
@@ -127,5 +127,6 @@ def test_a_staging_publish_shows_the_banner_on_every_page_and_passes_the_gate(tm
     for page in pages:
         banner = parse(page).select_one("header .staging-banner")
         assert banner is not None, page
-        assert banner.get_text(" ", strip=True).startswith(("Staging: details not yet confirmed.", "測試版：資料尚未確認。"))
+        assert banner.get_text(" ", strip=True).startswith(
+            ("Staging: details not yet confirmed.", "測試版：資料尚未確認。"))
     assert "Disallow: /" in (live / "robots.txt").read_text()

@@ -23,7 +23,8 @@ def test_a_caption_line_before_a_table_becomes_its_caption(tmp_path, prefix):
 
 
 def test_a_caption_keeps_its_inline_markup(tmp_path):
-    html = renderer(tmp_path).body('Table: Fees for <span lang="zh-Hant-TW">謄本</span>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n', "en")
+    markdown = 'Table: Fees for <span lang="zh-Hant-TW">謄本</span>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'
+    html = renderer(tmp_path).body(markdown, "en")
     assert '<caption>Fees for <span lang="zh-Hant-TW">謄本</span></caption>' in html
 
 

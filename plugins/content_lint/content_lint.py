@@ -102,7 +102,7 @@ def header_source(target: LintTarget) -> str:
 
 def placed(target: LintTarget, issues: list[Issue], source: str) -> list[Problem]:
     lines = locate(source, issues)
-    return [Problem(target.path, line, STAGE, i.rule, i.message, i.fix) for i, line in zip(issues, lines)]
+    return [Problem(target.path, line, STAGE, i.rule, i.message, i.fix) for i, line in zip(issues, lines, strict=True)]
 
 
 def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:

@@ -47,7 +47,7 @@ def described_by(link) -> str:
 def missing(text: str, extension: str) -> list[str]:
     """What the text leaves unsaid: 'format', 'size', both or neither."""
     gaps = [] if states_format(text, extension) else ["format"]
-    return gaps if SIZE.search(text) else gaps + ["size"]
+    return gaps if SIZE.search(text) else [*gaps, "size"]
 
 
 def local_issue(path, href: str, text: str, needles, occurrence: int) -> Issue | None:

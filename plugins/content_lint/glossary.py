@@ -10,7 +10,6 @@ import re
 from .issues import Issue, LintContext, Occurrences
 from .language import texts_in
 
-
 WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*")
 
 

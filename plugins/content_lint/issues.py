@@ -73,7 +73,7 @@ def files_path(context: LintContext, url: str) -> Path | None:
     any other URL."""
     path = unquote(urlsplit(url).path)
     prefix = context.site_path + FILES_URL
-    if urlsplit(url).netloc and not url.startswith(("http://", "https://")) or not path.startswith(prefix):
+    if (urlsplit(url).netloc and not url.startswith(("http://", "https://"))) or not path.startswith(prefix):
         return None
     parts = PurePosixPath(path[len(prefix):]).parts
     if not parts or ".." in parts:

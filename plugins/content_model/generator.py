@@ -27,10 +27,19 @@ from .disclosure_items import category_items
 from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
-from .prepare import (Prepared, PreparedCache, Preparer, code_fingerprint, files_fingerprint, fingerprint,
-                      lint_function, prepare, stable_repr)
 from .kinds import section_kind
 from .labels import file_label
+from .prepare import (
+    Prepared,
+    PreparedCache,
+    Preparer,
+    code_fingerprint,
+    files_fingerprint,
+    fingerprint,
+    lint_function,
+    prepare,
+    stable_repr,
+)
 from .reference import load_reference
 from .rendering import FILES_FOLDER, Renderer
 from .settings import languages_of

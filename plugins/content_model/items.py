@@ -17,7 +17,6 @@ from pydantic import BaseModel
 
 from .kinds import ContentKind
 
-
 UPDATED_FROM = ("modified", "date", "reviewed", "updated")
 
 

@@ -125,7 +125,7 @@ _worker_preparer: Preparer | None = None
 
 
 def _start_worker(preparer: Preparer) -> None:
-    global _worker_preparer  # noqa: PLW0603 (per worker process, see above)
+    global _worker_preparer
     _worker_preparer = preparer
 
 

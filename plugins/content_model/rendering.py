@@ -12,6 +12,7 @@ On top of Python-Markdown (with the extensions in the MARKDOWN setting), five sm
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -56,7 +57,7 @@ class CaptionProcessor(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for parent in root.iter():
             children = list(parent)
-            for paragraph, table in zip(children, children[1:]):
+            for paragraph, table in itertools.pairwise(children):
                 if paragraph.tag == "p" and table.tag == "table":
                     self.make_caption(parent, paragraph, table)
 
@@ -114,7 +115,7 @@ class SiteExtension(Extension):
         self.siteurl, self.files_root, self.label = siteurl, files_root, label
         self.links: LinkProcessor | None = None
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         self.links = LinkProcessor(md, self.siteurl, self.files_root, self.label)
         md.treeprocessors.register(CaptionProcessor(md), "captions", 5)
         md.treeprocessors.register(HeaderScopeProcessor(md), "header_scope", 5)

@@ -55,7 +55,7 @@ def blank(annotation, known: Known, today: datetime.date, languages: list[str]):
     """The value a new file starts with for one required field of this type."""
     kind = unwrap(annotation)
     if isinstance(kind, type) and issubclass(kind, RootModel):
-        return {lang: "" for lang in languages}  # Localised: one text per language
+        return dict.fromkeys(languages, "")  # Localised: one text per language
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return fields_of(kind, known, today, languages)
     if typing.get_origin(kind) is list:

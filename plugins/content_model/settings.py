@@ -45,4 +45,5 @@ def check(settings) -> None:
     for name in ("PAGE_PATHS", "ARTICLE_PATHS"):
         if list(settings.get(name) or []):
             raise SettingsError(f"{name} must be [] (the content generator reads "
-                                f"{', '.join(k.folder for k in KINDS if k.folder)} itself), not {settings.get(name)!r}.")
+                                f"{', '.join(k.folder for k in KINDS if k.folder)} itself), "
+                                f"not {settings.get(name)!r}.")

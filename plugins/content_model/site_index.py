@@ -99,7 +99,7 @@ class SiteIndex:
         primary language's version). The ONE source of hreflang links (pages and sitemap)."""
         versions = [(self.html_lang(lang), self.counterpart(item, lang).url)
                     for lang in self.languages if self.is_translated(item, lang)]
-        return versions + [("x-default", self.counterpart(item, self.primary).url)]
+        return [*versions, ("x-default", self.counterpart(item, self.primary).url)]
 
     # --- navigation and listings ---------------------------------------------------------------
     def nav(self, lang: str) -> list:

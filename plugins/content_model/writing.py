@@ -29,11 +29,11 @@ def _child(write, items: list, results) -> None:
     try:
         write_share(write, items)
         results.put(None)
-    except BaseException as error:  # noqa: BLE001 (sent to the parent, which raises it)
+    except BaseException as error:
         template_place(error)
         try:
             results.put(error)
-        except Exception:  # noqa: BLE001 (an exception that cannot be pickled)
+        except Exception:
             results.put(RuntimeError("".join(traceback.format_exception(error))))
 
 

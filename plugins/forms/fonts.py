@@ -46,7 +46,7 @@ def find_face(family: str = FAMILY) -> FaceFile:
                                 capture_output=True, text=True, timeout=30, check=True)
     except (OSError, subprocess.SubprocessError) as error:
         raise FontMissing(f"cannot ask fontconfig for {family!r} ({error}). Fix: {INSTALL_FIX}") from None
-    path, index, families = (result.stdout.split("\t") + ["", "", ""])[:3]
+    path, index, families = [*result.stdout.split("\t"), "", "", ""][:3]
     if family not in families.split(","):
         raise FontMissing(f"the font {family!r} is not installed (fontconfig offers {families!r}). "
                           f"Fix: {INSTALL_FIX}")

@@ -92,7 +92,7 @@ def _run(todo: list[Form], languages: list[str], stores: dict, workers: int | No
         return [generate_form(*job) for job in jobs]
     context = multiprocessing.get_context("spawn")  # no fork of a possibly threaded parent
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(generate_form, *zip(*jobs)))
+        return list(pool.map(generate_form, *zip(*jobs, strict=True)))
 
 
 def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
@@ -108,8 +108,9 @@ def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
         docs = {variant: document(form, lang, variant, texts) for variant in VARIANTS}
         font = subset_face(face, set().union(*(doc.characters() for doc in docs.values())))
         for variant, doc in docs.items():
-            pdf_data = _supplied_or(supplied.get((lang, variant, "pdf")), lambda: render_pdf(doc, font, env).data)
-            odt_data = _supplied_or(supplied.get((lang, variant, "odt")), lambda: render_odt(doc))
+            pdf_data = _supplied_or(supplied.get((lang, variant, "pdf")),
+                                    lambda doc=doc, font=font: render_pdf(doc, font, env).data)
+            odt_data = _supplied_or(supplied.get((lang, variant, "odt")), lambda doc=doc: render_odt(doc))
             pages = {"pdf": pdf_facts(pdf_data).pages, "odt": None}
             for fmt, data in (("pdf", pdf_data), ("odt", odt_data)):
                 name = f"{form.id}-{variant}-{lang}.{fmt}"

@@ -11,9 +11,20 @@ from odf import dc, meta
 from odf.element import Element
 from odf.namespaces import nsdict
 from odf.opendocument import OpenDocumentText
-from odf.style import (DefaultStyle, FontFace, Footer, MasterPage, PageLayout, PageLayoutProperties,
-                       ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TableProperties,
-                       TextProperties)
+from odf.style import (
+    DefaultStyle,
+    FontFace,
+    Footer,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TextProperties,
+)
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import H, ListItem, P, PageCount, PageNumber, Span
 from odf.text import List as TextList

@@ -18,7 +18,7 @@ SOURCE_LANG = "en"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
 
-def N_(message: str) -> str:  # noqa: N802 (the gettext marker babel extracts)
+def N_(message: str) -> str:
     return message
 
 

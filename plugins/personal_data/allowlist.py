@@ -21,9 +21,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from content_model.front_matter import display_path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound
 
 from .detect import Hit, find, mask

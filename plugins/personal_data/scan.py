@@ -15,7 +15,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 from content_model.front_matter import display_path
-
 from problems import Problem
 
 from .allowlist import AllowList

@@ -62,7 +62,7 @@ def load_settings(settings_file: Path, overrides: dict) -> dict:
     """Pelican's settings from the file; a file that does not run is one Problem with its line."""
     try:
         return read_settings(str(settings_file), override=overrides)
-    except Exception as error:  # noqa: BLE001 (any error in the user's settings file)
+    except Exception as error:
         line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
         for frame in traceback.extract_tb(error.__traceback__):
             if Path(frame.filename).resolve() == settings_file.resolve():
@@ -108,7 +108,7 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
     collector = collecting(where=content.as_posix())
     try:
         problems = run_pelican(settings_file, content, staging, overrides or {}, collector)
-    except Exception as error:  # noqa: BLE001 (content mistakes become lines; bugs are re-raised)
+    except Exception as error:
         logged = list(collector.problems.values())  # e.g. a plugin that could not be registered
         problems = problems_of(error, display_path(settings_file))
         if problems is None:

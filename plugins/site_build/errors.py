@@ -3,13 +3,11 @@ mistakes become `Problem`s; anything else is a bug in our code and keeps its tra
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 
 import jinja2
 
 from content_model.writing import template_place
-
 from problems import Problem, ProblemsFound, one_line
 
 FIX_MARKER = " Fix: "

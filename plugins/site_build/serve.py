@@ -43,7 +43,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
         return None
 
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+    def log_message(self, format, *args):
         pass
 
 

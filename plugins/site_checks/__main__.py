@@ -89,11 +89,11 @@ def run_html(args: argparse.Namespace) -> int:
 
 def site_settings_of(settings: Path, command: str):
     """The checked origin and sub-path of a settings file; a bad file means the check cannot run."""
-    from site_settings import SiteSettingsError, load
+    from site_settings import load
 
     try:
         return load(settings)
-    except Exception as error:  # noqa: BLE001 (any error in the settings file)
+    except Exception as error:
         raise CheckCannotRun(settings, command, f"the settings cannot be read ({error})",
                              "correct the settings file (python -m site_settings show --settings FILE)") from None
 

@@ -167,7 +167,7 @@ def _host_problem(parts: SplitResult) -> Problem | None:
     if not host:
         return Problem(f"The {parts.scheme}: URL has no host name.", fix)
     try:
-        parts.port
+        _ = parts.port  # reading it checks it
     except ValueError:
         return Problem("The URL's port is not a number from 0 to 65535.", fix)
     if host.startswith("[") or ":" in host:  # an IPv6 literal, already checked by urlsplit

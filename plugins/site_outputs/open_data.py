@@ -41,5 +41,6 @@ def datasets(index, origin: str) -> dict[str, bytes]:
         found = records(index, kind, origin)
         files[f"{kind.open_data.name}.json"] = json_document(found)
         if kind.open_data.csv_rows:
-            files[f"{kind.open_data.name}.csv"] = csv_document([row for r in found for row in kind.open_data.csv_rows(r)])
+            rows = [row for record in found for row in kind.open_data.csv_rows(record)]
+            files[f"{kind.open_data.name}.csv"] = csv_document(rows)
     return files

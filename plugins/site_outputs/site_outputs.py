@@ -12,7 +12,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 import site_context
-
 from content_model.kinds import KINDS
 
 from .feeds import atom_feed

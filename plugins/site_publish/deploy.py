@@ -4,6 +4,7 @@ short, a full disk) leaves `current` exactly as it was, and the half upload is r
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import subprocess
 from pathlib import Path
@@ -87,10 +88,8 @@ def deploy(site: Path, target: Target, name: str, keep: int = KEEP, rsync_flags:
 
 def cleanup(target: Target) -> None:
     """Remove a half upload (it may be what filled the disk); a failure here changes nothing."""
-    try:
+    with contextlib.suppress(TargetError):
         target.script("prepare")
-    except TargetError:
-        pass
 
 
 def rollback(target: Target) -> str:

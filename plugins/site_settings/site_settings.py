@@ -70,7 +70,8 @@ def misspelt(settings) -> list[tuple[str, str, str]]:
             close = difflib.get_close_matches(name, DECLARED, n=1)
             hint = f"did you mean {close[0]}?" if close else "no plugin reads it"
             found.append((name, f"unknown setting ({hint})",
-                          f"rename it to {close[0]}" if close else "remove it (plugins/site_settings/declared.py lists them)"))
+                          f"rename it to {close[0]}" if close
+                          else "remove it (plugins/site_settings/declared.py lists them)"))
     return found
 
 

@@ -23,7 +23,8 @@ WEIGHTS = ["40%", "24%", "16%", "12%", "8%"]
 @pytest.mark.parametrize("page", PAGES)
 def test_the_plan_table_has_a_caption_scoped_headers_and_stacking_labels(real_site, page):
     [table] = parse(real_site.output / page).select("main table")
-    assert table.caption.get_text() in ("97年度提升服務品質執行計畫的五項措施", "The five measures of the 2008 service quality plan")
+    assert table.caption.get_text() in ("97年度提升服務品質執行計畫的五項措施",
+                                        "The five measures of the 2008 service quality plan")
     headers = table.thead.select("th")
     assert len(headers) == 4 and all(th["scope"] == "col" for th in headers)
     assert "stack" in table["class"]

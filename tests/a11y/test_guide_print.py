@@ -39,7 +39,8 @@ def test_a_typical_guide_prints_on_one_a4_page(printed, path):
         assert abs(width - 595) < 3 and abs(height - 842) < 3, "not A4"
 
 
-@pytest.mark.parametrize("path, date", [("/guides/birth/", "民國115年11月30日"), ("/en/guides/birth/", "30 November 2026")])
+@pytest.mark.parametrize("path, date", [("/guides/birth/", "民國115年11月30日"),
+                                        ("/en/guides/birth/", "30 November 2026")])
 def test_the_printout_is_the_checklist_with_the_address_and_the_date(printed, path, date):
     data, _ = printed[path]
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout

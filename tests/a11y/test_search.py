@@ -70,7 +70,7 @@ def policy_server(folder: Path, policy: str):
             sent.append((urlsplit(self.path).path, len(data)))
             destination.write(data)
 
-        def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        def log_message(self, format, *args):
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))

@@ -71,6 +71,7 @@ def search_figures(log: str, site: Path) -> dict[str, float]:
     """The index step's seconds (from the build's line) and the KB a first query fetches from
     /pagefind/ in Chromium (engine, index chunks, results), measured as the search tests do."""
     from a11y.test_search import policy_server, query_bytes, search
+
     from site_checks.browser import chromium
     from site_search.policy import CONTENT_SECURITY_POLICY
 

@@ -26,5 +26,6 @@ def open_record(versions: dict, origin: str) -> dict:
 
 def csv_rows(record: dict) -> list[dict]:
     """forms.csv: one row per file."""
-    return [{"id": record["id"], "title_zh": record["title"].get("zh-tw", ""), "title_en": record["title"].get("en", ""),
+    return [{"id": record["id"], "title_zh": record["title"].get("zh-tw", ""),
+             "title_en": record["title"].get("en", ""),
              "topic": record["topic"], "updated": record["updated"], **file} for file in record["files"]]

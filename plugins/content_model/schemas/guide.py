@@ -60,22 +60,30 @@ class Document(Strict):
 
 class LegalBasis(Strict):
     law: Annotated[Slug, Field(description="a law key from content/data/laws.yaml, e.g. household-registration-act")]
-    articles: Annotated[list[Article], Field(min_length=1, description='a list of article numbers as text, e.g. ["48", "48-2"]')]
+    articles: Annotated[list[Article], Field(
+        min_length=1, description='a list of article numbers as text, e.g. ["48", "48-2"]')]
 
 
 class GuideHeader(Header):
     topic: Annotated[Slug, Field(description="a topic key from content/data/topics.yaml")]
     reviewed: Annotated[Day, Field(description="the date the facts were last checked, as YYYY-MM-DD")]
     applicants: Annotated[list[Text], Field(min_length=1, description="a list of who must or may apply")]
-    deadline: Annotated[Deadline, Field(description="`days` (a number, or leave it out), `text` (in words), `penalty` (optional)")]
-    documents: Annotated[list[Document], Field(min_length=1, description="a list of documents: `name`, `note` (optional), and on English pages `zh` (the Chinese name)")]
-    fees: Annotated[list[Fee], Field(min_length=1, description="a list of fees: `item`, `amount` (NT$, 0 = free), `unit` and `note` (optional)")]
-    where: Annotated[Where, Field(description="`office`, `city`, `nationwide`, `online`, each with `status` (yes/no/ask) and an optional `note` (and `url` online)")]
+    deadline: Annotated[Deadline, Field(
+        description="`days` (a number, or leave it out), `text` (in words), `penalty` (optional)")]
+    documents: Annotated[list[Document], Field(min_length=1, description=(
+        "a list of documents: `name`, `note` (optional), and on English pages `zh` (the Chinese name)"))]
+    fees: Annotated[list[Fee], Field(min_length=1, description=(
+        "a list of fees: `item`, `amount` (NT$, 0 = free), `unit` and `note` (optional)"))]
+    where: Annotated[Where, Field(description=(
+        "`office`, `city`, `nationwide`, `online`, each with `status` (yes/no/ask) and an optional `note` "
+        "(and `url` online)"))]
     processing: Annotated[Text, Field(description="how long it takes, in plain words")]
-    legal_basis: Annotated[list[LegalBasis], Field(min_length=1, description="a list of `law` (a key of content/data/laws.yaml) and `articles`")]
+    legal_basis: Annotated[list[LegalBasis], Field(
+        min_length=1, description="a list of `law` (a key of content/data/laws.yaml) and `articles`")]
     steps: Annotated[list[Text], Field(min_length=1, description="a list of the steps, in order")]
     forms: Annotated[list[Slug], Field(description="a list of form ids from forms/")] = []
-    sources: Annotated[list[SourceKey], Field(min_length=1, description="a list of source tags from content/data/sources.yaml, e.g. [L1, W24]")]
+    sources: Annotated[list[SourceKey], Field(
+        min_length=1, description="a list of source tags from content/data/sources.yaml, e.g. [L1, W24]")]
     keywords: Annotated[list[Text], Field(description="a list of words people search for")] = []
 
 
