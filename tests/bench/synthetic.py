@@ -62,15 +62,17 @@ def clone_news(content: Path, plain_dir: Path, count: int) -> None:
 
 
 def clone_forms(forms: Path, count: int) -> None:
-    """`count` form definitions cloned from the real ones (new ids, the guides list emptied)."""
+    """`count` form definitions cloned from the real ones (new ids and numbered titles, the guides
+    list emptied: the cloned guides link no forms)."""
     sources = sorted((ROOT / "forms").glob("*/form.yaml"))
     for n in range(count):
         source = sources[n % len(sources)]
+        definition = yaml.load(source.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        definition["title"] = {lang: f"{title} {n}" for lang, title in definition["title"].items()}
+        definition["guides"] = []
         target = forms / f"{source.parent.name}-{n}" / "form.yaml"
         target.parent.mkdir(parents=True)
-        text = source.read_text(encoding="utf-8")
-        text = re.sub(r"^guides: .*$", "guides: []", text, flags=re.M)
-        target.write_text(text.replace("title: {zh-tw: ", f"title: {{zh-tw: {n} ", 1), encoding="utf-8")
+        target.write_text(yaml.dump(definition, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 KEPT = ("pages", "data", "files")  # the real site's pages and data; guides and news are cloned
