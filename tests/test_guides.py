@@ -107,3 +107,19 @@ def test_guides_json_has_every_guide_with_the_same_facts(real_site):
     zh = header(ROOT / "content/guides/birth.zh-tw.md")
     assert [fee["amount"] for fee in birth["fees"]] == [fee.amount for fee in zh.fees]
     assert birth["deadline_days"] == zh.deadline.days and set(birth["url"]) == {"zh-tw", "en"}
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh-tw", ""), ("en", "en/")])
+def test_the_glossary_page_lists_every_term_with_the_other_language_marked(real_site, lang, prefix):
+    from content_model.front_matter import load_yaml
+
+    terms, _ = load_yaml("glossary.yaml", (ROOT / "content/data/glossary.yaml").read_text(encoding="utf-8"))
+    doc = parse(real_site.output / prefix / "glossary/index.html")
+    entries = {dt["id"]: dt for dt in doc.select("main dl.glossary dt")}
+    assert set(entries) == {term["id"] for term in terms}
+    for term in terms:
+        dt = entries[term["id"]]
+        other = dt.select_one("span[lang]")
+        expected = (term["en"], "en") if lang == "zh-tw" else (term["zh"], "zh-Hant-TW")
+        assert (other.get_text(), other["lang"]) == expected
+        assert dt.find_next_sibling("dd").get_text() == term["explain"][lang]
