@@ -118,15 +118,28 @@ def lint_target(target: LintTarget, context: LintContext, checks: list) -> list[
     return problems
 
 
+class Linter:
+    """The content lint of one build: its checks, and one context per (language, heading level)
+    made on first use and reused for every item after (the glossary's patterns are compiled once
+    per context, not once per file)."""
+
+    def __init__(self, settings, glossary_terms: tuple, files_root: Path, site_path: str = ""):
+        self.checks = selected_checks(settings)
+        self.glossary_terms, self.files_root, self.site_path = glossary_terms, files_root, site_path
+        self.contexts: dict[tuple, LintContext] = {}
+
+    def context(self, target: LintTarget) -> LintContext:
+        key = (target.lang, target.heading_start)
+        if key not in self.contexts:
+            self.contexts[key] = LintContext(target.lang, target.heading_start, self.files_root,
+                                             self.glossary_terms, self.site_path)
+        return self.contexts[key]
+
+    def __call__(self, targets: list[LintTarget]) -> list[Problem]:
+        return [problem for target in targets for problem in lint_target(target, self.context(target), self.checks)]
+
+
 def lint_targets(targets: list[LintTarget], settings, glossary_terms: tuple, files_root: Path,
                  site_path: str = "") -> list[Problem]:
     """Every lint problem of a build."""
-    checks = selected_checks(settings)
-    contexts: dict[tuple, LintContext] = {}
-    problems = []
-    for target in targets:
-        key = (target.lang, target.heading_start)
-        if key not in contexts:
-            contexts[key] = LintContext(target.lang, target.heading_start, files_root, glossary_terms, site_path)
-        problems += lint_target(target, contexts[key], checks)
-    return problems
+    return Linter(settings, glossary_terms, files_root, site_path)(targets)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import NavigableString
+from bs4 import NavigableString, Tag
 
 from .issues import Issue, LintContext, Occurrences, shorten
 
@@ -34,26 +34,24 @@ HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 CHINESE_RUN = re.compile(rf"{HAN}+(?:[\s\u3000-\u303f\uff00-\uffef]*{HAN}+)*")
 
 
-def declared_lang(node) -> str | None:
-    """The `lang` of the closest ancestor that has one, lower-cased; None if none has."""
-    for parent in node.parents:
-        if parent.has_attr("lang"):
-            return parent["lang"].strip().lower()
-    return None
-
-
 def text_nodes(soup):
-    """Plain text nodes outside code-like elements (comments and CDATA are not text)."""
-    for node in soup.find_all(string=True):
-        if type(node) is NavigableString and not any(p.name in SKIPPED for p in node.parents):
-            yield node
+    """(text node, the `lang` of its closest ancestor that has one, lower-cased, or None) for every
+    plain text node outside code-like elements, in document order: one walk down the tree, each
+    element passing its language on (comments and CDATA are not text)."""
+    def walk(element, lang):
+        for child in element.children:
+            if type(child) is NavigableString:
+                yield child, lang
+            elif isinstance(child, Tag) and child.name not in SKIPPED:
+                yield from walk(child, child["lang"].strip().lower() if child.has_attr("lang") else lang)
+
+    yield from walk(soup, None)
 
 
 def texts_in(soup, prefix: str):
     """The text of every node in a language starting with `prefix`, or with no `lang` around it
     (then it is in the page's language): what a check of one language's wording reads."""
-    for node in text_nodes(soup):
-        lang = declared_lang(node)
+    for node, lang in text_nodes(soup):
         if lang is None or lang.startswith(prefix):
             yield str(node)
 
@@ -62,8 +60,7 @@ def runs(soup, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:
     """(run, is marked) for every run of text matching `run`, in document order; a run is marked
     when its node's language starts with the prefix."""
     found = []
-    for node in text_nodes(soup):
-        lang = declared_lang(node)
+    for node, lang in text_nodes(soup):
         marked = lang is not None and lang.startswith(marked_prefix)
         text = ADDRESS.sub("|", str(node))
         found += [(" ".join(m.group(0).split()), marked) for m in run.finditer(text)]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from content_lint import LintTarget, lint_targets
+from content_lint import Linter, LintTarget
 from problems import Problem
 
 from .inventory import Entry
@@ -158,5 +158,5 @@ def prepare(preparer: Preparer, entries: list[Entry], cache: PreparedCache, extr
 
 
 def lint_function(settings, glossary: tuple, files_root: Path, site_path: str):
-    """The content lint with this build's settings, for the preparer."""
-    return lambda targets: lint_targets(targets, settings, glossary, files_root, site_path)
+    """The content lint with this build's settings, for the preparer (one for the whole build)."""
+    return Linter(settings, glossary, files_root, site_path)
