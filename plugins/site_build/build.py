@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import Pelican
@@ -17,17 +18,19 @@ from pelican.settings import read_settings
 
 from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound, print_problems
+from site_search import MANIFEST
 
 from .compress import write_precompressed
 from .errors import problems_of
 from .logs import collecting
+from .search_index import FOLDER as SEARCH_FOLDER
 from .search_index import build_search_index
 from .unchanged import build_fingerprint, forget, is_unchanged, remember
 
 
 def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dict, collector) -> list[Problem]:
-    """Build into `output`, then its search index; returns the problems Pelican logged, or those
-    of the index step (the exceptions propagate)."""
+    """Build into `output`, then its search index and the precompressed copies; returns the
+    problems Pelican logged, or those of the index step (the exceptions propagate)."""
     settings = load_settings(settings_file, {**overrides, "PATH": str(content.resolve()),
                                              "OUTPUT_PATH": str(output.resolve())})
     pelican = Pelican(settings)
@@ -35,8 +38,23 @@ def run_pelican(settings_file: Path, content: Path, output: Path, overrides: dic
         pelican.run()
     problems = list(collector.problems.values())
     if not problems:
-        index_search(output, settings, display_path(settings_file))
+        index_and_compress(output, settings, display_path(settings_file))
     return problems
+
+
+def index_and_compress(output: Path, settings: dict, settings_file: str) -> None:
+    """The search index and the .gz copies of the written pages, side by side (the index is an
+    outside program); then the .gz copies of the index's own files."""
+    index_folder = output / SEARCH_FOLDER
+
+    def skip(path: Path) -> bool:  # the index step's input and output
+        return path.name == MANIFEST or path.is_relative_to(index_folder)
+
+    with ThreadPoolExecutor(1) as search:
+        indexed = search.submit(index_search, output, settings, settings_file)
+        write_precompressed(output, skip)
+        indexed.result()
+    write_precompressed(index_folder)
 
 
 def index_search(output: Path, settings: dict, settings_file: str) -> None:
@@ -122,7 +140,6 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
         print_problems(problems, "build", stream)
         print(f"build: failed; {output}/ was not changed", file=stream, flush=True)
         return 2
-    write_precompressed(staging)  # last: every file is written
     replace_folder(staging, output)
     if current:
         remember(output, current)
