@@ -77,3 +77,17 @@ def page_language(output: Path, page: Path) -> str:
 
 def parse(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file with `new`; `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problem_lines(build: Build) -> list[str]:
+    """The one-line problems of a build that failed as a content mistake should (exit 2, no traceback)."""
+    assert build.returncode == 2, build.log
+    assert "Traceback" not in build.log, build.log
+    return [line for line in build.stdout.splitlines() if " Fix: " in line]

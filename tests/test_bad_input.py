@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from support import ROOT, build_fixture_copy, copy_fixture_site, run_pelican
+from support import ROOT, build_fixture_copy, copy_fixture_site, edit, problem_lines, run_pelican
 
 BIRTH_ZH = "content/guides/birth.zh-tw.md"
 NOTICE = "content/pages/notice.zh-tw.md"
@@ -19,21 +19,9 @@ def site(tmp_path):
     return copy_fixture_site(tmp_path / "site")
 
 
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def run_narrow(site, tmp_path):
     """A build in a 40-column terminal, its output piped (as in CI)."""
     return build_fixture_copy(site, tmp_path / "out", columns=40)
-
-
-def problem_lines(build) -> list[str]:
-    assert build.returncode == 2, build.log
-    assert "Traceback" not in build.log, build.log
-    return [line for line in build.stdout.splitlines() if ": " in line and " Fix: " in line]
 
 
 def assert_one_problem(build, start: str, *fragments: str) -> str:

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from support import FIXTURE_SITE, build_fixture_copy, copy_fixture_site, parse
+from support import FIXTURE_SITE, build_fixture_copy, copy_fixture_site, edit, parse, problem_lines
 
 ITEM = "content/disclosures/counter-statistics.zh-tw.md"
 ITEM_EN = "content/disclosures/counter-statistics.en.md"
@@ -29,18 +29,6 @@ TEN_EN = ["Laws, regulations and local rules", "Interpretive rules and discretio
 @pytest.fixture
 def site(tmp_path):
     return copy_fixture_site(tmp_path / "site")
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problem_lines(build) -> list[str]:
-    assert build.returncode == 2, build.log
-    assert "Traceback" not in build.log, build.log
-    return [line for line in build.stdout.splitlines() if " Fix: " in line]
 
 
 def build(site, tmp_path, **overrides):

@@ -10,7 +10,7 @@ import pytest
 from content_model.inventory import check_inventory, read_entries
 from content_model.reference import load_reference
 from factories import LANGUAGES
-from support import FIXTURE_SITE
+from support import FIXTURE_SITE, edit
 
 TODAY = datetime.date(2026, 11, 30)
 
@@ -33,12 +33,6 @@ def check(content, form_ids=FORMS, today=TODAY) -> tuple[list[str], list[str]]:
     assert problems == []
     errors, warnings = check_inventory(entries, LANGUAGES, content, reference, form_ids, today)
     return [str(p) for p in errors], [str(p) for p in warnings]
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (old, path)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_fixture_content_is_clean(content):
