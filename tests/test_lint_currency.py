@@ -1,13 +1,12 @@
 """content_lint.currency: amounts in Chinese text as 新臺幣15元, never NT$15."""
 
-from bs4 import BeautifulSoup
-
 from content_lint.currency import check
 from content_lint.issues import LintContext
+from content_lint.tree import parse
 
 
 def issues(html, lang="zh-tw"):
-    return check(BeautifulSoup(html, "lxml"), LintContext(lang))
+    return check(parse(html), LintContext(lang))
 
 
 def test_nt_dollars_in_chinese_text_is_reported_with_the_chinese_form():

@@ -2,10 +2,10 @@
 an Office file; a document on another site states its format and size."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from content_lint.downloads import check, extension_of
 from content_lint.issues import LintContext
+from content_lint.tree import parse
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def files(tmp_path):
 
 
 def issues(html, files, lang="zh-tw", site_path=""):
-    return check(BeautifulSoup(html, "lxml"), LintContext(lang, files_root=files, site_path=site_path))
+    return check(parse(html), LintContext(lang, files_root=files, site_path=site_path))
 
 
 def local(href, text="申請書"):

@@ -1,16 +1,15 @@
 """content_lint.headings: the body starts at h2 and never skips a level going down."""
 
-from bs4 import BeautifulSoup
-
 from content_lint.headings import check
 from content_lint.issues import LintContext
+from content_lint.tree import parse
 from support import FIXTURE_SITE
 
 FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html):
-    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=FILES))
+    return check(parse(html), LintContext("zh-tw", files_root=FILES))
 
 
 def test_sound_outline_is_clean():

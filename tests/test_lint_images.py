@@ -2,11 +2,11 @@
 live in content/files/, exist, and keep to the size budget."""
 
 import pytest
-from bs4 import BeautifulSoup
 from PIL import Image
 
 from content_lint.images import MAX_BYTES, check
 from content_lint.issues import LintContext
+from content_lint.tree import parse
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def files(tmp_path):
 
 
 def issues(html, files):
-    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=files))
+    return check(parse(html), LintContext("zh-tw", files_root=files))
 
 
 def test_image_with_alt_is_clean(files):

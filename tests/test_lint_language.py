@@ -1,17 +1,17 @@
 """content_lint.language: English passages on zh pages and Chinese on en pages need `lang`."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from content_lint.issues import LintContext
 from content_lint.language import check
+from content_lint.tree import parse
 from support import FIXTURE_SITE
 
 FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html, lang="zh-tw"):
-    return check(BeautifulSoup(html, "lxml"), LintContext(lang, files_root=FILES))
+    return check(parse(html), LintContext(lang, files_root=FILES))
 
 
 def test_four_unmarked_english_words_on_a_zh_page_are_reported():

@@ -1,17 +1,17 @@
 """content_lint.link_text: vague link text and empty links."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from content_lint.issues import LintContext
 from content_lint.link_text import check
+from content_lint.tree import parse
 from support import FIXTURE_SITE
 
 FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html):
-    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=FILES))
+    return check(parse(html), LintContext("zh-tw", files_root=FILES))
 
 
 @pytest.mark.parametrize("text", ["點此", "點這裡", "按此", "這裡", "更多", "Click here", "HERE",

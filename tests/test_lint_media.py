@@ -1,9 +1,8 @@
 """content_lint.media: captions and transcripts for video and audio; no iframes."""
 
-from bs4 import BeautifulSoup
-
 from content_lint.issues import LintContext
 from content_lint.media import check
+from content_lint.tree import parse
 from support import FIXTURE_SITE
 
 CAPTIONS = '<track kind="captions" src="v.vtt" srclang="zh-Hant-TW" label="中文">'
@@ -13,7 +12,7 @@ FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html):
-    return check(BeautifulSoup(html, "lxml"), LintContext("zh-tw", files_root=FILES))
+    return check(parse(html), LintContext("zh-tw", files_root=FILES))
 
 
 def test_video_with_captions_and_transcript_is_clean():

@@ -2,10 +2,9 @@
 
 import re
 
-from bs4 import BeautifulSoup
-
 from content_lint.issues import LintContext
 from content_lint.tables import check
+from content_lint.tree import parse
 from support import FIXTURE_SITE
 
 HEAD = "<thead><tr><th>項目</th><th>規費</th></tr></thead>"
@@ -15,7 +14,7 @@ FILES = FIXTURE_SITE / "content/files"
 
 
 def issues(html, lang="zh-tw"):
-    return check(BeautifulSoup(html, "lxml"), LintContext(lang, files_root=FILES))
+    return check(parse(html), LintContext(lang, files_root=FILES))
 
 
 def test_table_with_headers_and_caption_is_clean():

@@ -15,13 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from problems import Problem
 
 from . import currency, downloads, glossary, headings, images, language, link_text, media, tables
 from .issues import Issue, LintContext, Occurrences
 from .locate import locate
+from .tree import parse
 
 STAGE = "lint"
 # The checks that also read plain-text values (titles, summaries, form texts), which cannot
@@ -73,8 +72,8 @@ def selected_checks(settings) -> list:
 
 def lint_html(html: str, context: LintContext, checks: list) -> list[Issue]:
     """Every issue the checks find in one piece of rendered HTML."""
-    soup = BeautifulSoup(html, "lxml")
-    return [issue for check in checks for issue in check(soup, context)]
+    root = parse(html)
+    return [issue for check in checks for issue in check(root, context)]
 
 
 def body_source(target: LintTarget) -> str:

@@ -18,9 +18,9 @@ def text_issues(text: str, context: LintContext, occurrences: Occurrences) -> li
             for match in NT_DOLLARS.finditer(text)]
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each NT$ amount in Chinese text."""
     if not context.lang.startswith("zh"):
         return []
     occurrences = Occurrences()
-    return [issue for text in texts_in(soup, "zh") for issue in text_issues(text, context, occurrences)]
+    return [issue for text in texts_in(root, "zh") for issue in text_issues(text, context, occurrences)]

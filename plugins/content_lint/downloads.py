@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from content_model.rendering import DOWNLOAD_FORMATS
 
-from .issues import Issue, LintContext, Occurrences, files_path, text_of
+from .issues import Issue, LintContext, Occurrences, files_path
 from .link_text import own_text
+from .tree import links, text_of
 
 OFFICE_FORMATS = {".doc": (".odt", ".pdf"), ".docx": (".odt", ".pdf"),
                   ".xls": (".ods", ".pdf"), ".xlsx": (".ods", ".pdf")}
@@ -38,8 +39,8 @@ def states_format(text: str, extension: str) -> bool:
 
 def described_by(link) -> str:
     """The link's text and its parent's (which includes it), unless the parent is the page."""
-    parent = link.parent
-    if parent is None or parent.name in ("body", "html", "[document]"):
+    parent = link.getparent()
+    if parent is None or parent.getparent() is None:  # the link's parent is the fragment itself
         return text_of(link)
     return text_of(parent)
 
@@ -67,11 +68,11 @@ def local_issue(path, href: str, text: str, needles, occurrence: int) -> Issue |
     return None
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each document link that breaks the rules above."""
     issues, occurrences = [], Occurrences()
-    for link in soup.find_all("a", href=True):
-        href = link["href"]
+    for link in links(root):
+        href = link.get("href")
         extension = extension_of(href)
         if extension not in DOWNLOAD_FORMATS:
             continue

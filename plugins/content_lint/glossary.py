@@ -51,9 +51,9 @@ def text_issues(text: str, context: LintContext, occurrences: Occurrences) -> li
     return issues
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each avoided English variant on an English page."""
     if not context.english:
         return []
     occurrences = Occurrences()
-    return [issue for text in texts_in(soup, "en") for issue in text_issues(text, context, occurrences)]
+    return [issue for text in texts_in(root, "en") for issue in text_issues(text, context, occurrences)]

@@ -4,7 +4,8 @@ news, h3 in guides) and never skips a level going down (h2 → h4 is an error; h
 
 from __future__ import annotations
 
-from .issues import Issue, LintContext, Occurrences, text_of
+from .issues import Issue, LintContext, Occurrences
+from .tree import elements, text_of
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -14,13 +15,13 @@ def level_fix(wanted: int, text: str) -> str:
             f"or add the missing h{wanted} heading before it.")
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each heading above the body's level, and each that skips a level."""
     issues, occurrences = [], Occurrences()
     start = context.heading_start
     previous = start - 1  # the heading the template puts above the body
-    for position, heading in enumerate(soup.find_all(HEADINGS)):
-        level, text = int(heading.name[1]), text_of(heading)
+    for position, heading in enumerate(elements(root, *HEADINGS)):
+        level, text = int(heading.tag[1]), text_of(heading)
         needles = (f"{'#' * level} {text}", text)
         occurrence = occurrences.next((level, text))
         if level < start:

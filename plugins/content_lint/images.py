@@ -7,6 +7,7 @@ from __future__ import annotations
 from PIL import Image, UnidentifiedImageError
 
 from .issues import Issue, LintContext, Occurrences, files_path
+from .tree import classes, elements
 
 DECORATIVE_CLASS = "decorative"
 MAX_BYTES = 300 * 1024
@@ -46,16 +47,16 @@ def file_issue(src: str, context: LintContext, occurrence: int) -> Issue | None:
     return None
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each image without proper alt text, not on this site, missing or too big."""
     issues, occurrences = [], Occurrences()
-    for image in soup.find_all("img"):
+    for image in elements(root, "img"):
         src, alt = image.get("src", ""), image.get("alt")
         occurrence = occurrences.next(src)
         needles = (src.rpartition("/")[2] or src,)
         if alt is None:
             issues.append(Issue("image-alt", f"image {src!r} has no alt attribute", ALT_FIX, needles, occurrence))
-        elif not alt.strip() and DECORATIVE_CLASS not in image.get("class", []):
+        elif not alt.strip() and DECORATIVE_CLASS not in classes(image):
             issues.append(Issue("image-alt", f"image {src!r} has empty alt text and is not marked decorative",
                                 ALT_FIX, needles, occurrence))
         found = file_issue(src, context, occurrence)

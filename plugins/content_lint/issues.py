@@ -81,11 +81,6 @@ def files_path(context: LintContext, url: str) -> Path | None:
     return context.files_root.joinpath(*parts)
 
 
-def text_of(tag) -> str:
-    """The visible text of an element, whitespace collapsed."""
-    return " ".join(tag.get_text().split())
-
-
 def shorten(text: str, limit: int = 60) -> str:
     """Text for a message: at most `limit` characters, with … when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

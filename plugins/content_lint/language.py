@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import NavigableString, Tag
-
 from .issues import Issue, LintContext, Occurrences, shorten
+from .tree import text_nodes
 
 SKIPPED = {"code", "pre", "kbd", "samp", "script", "style"}
 # URLs and e-mail addresses, in ASCII only: a Chinese word written right after one is still text.
@@ -34,42 +33,33 @@ HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
 CHINESE_RUN = re.compile(rf"{HAN}+(?:[\s\u3000-\u303f\uff00-\uffef]*{HAN}+)*")
 
 
-def text_nodes(soup):
-    """(text node, the `lang` of its closest ancestor that has one, lower-cased, or None) for every
-    plain text node outside code-like elements, in document order: one walk down the tree, each
-    element passing its language on (comments and CDATA are not text)."""
-    def walk(element, lang):
-        for child in element.children:
-            if type(child) is NavigableString:
-                yield child, lang
-            elif isinstance(child, Tag) and child.name not in SKIPPED:
-                yield from walk(child, child["lang"].strip().lower() if child.has_attr("lang") else lang)
-
-    yield from walk(soup, None)
+def prose(root):
+    """(text, its language or None) of every run of text outside code-like elements."""
+    return text_nodes(root, skip=lambda element: element.tag in SKIPPED)
 
 
-def texts_in(soup, prefix: str):
+def texts_in(root, prefix: str):
     """The text of every node in a language starting with `prefix`, or with no `lang` around it
     (then it is in the page's language): what a check of one language's wording reads."""
-    for node, lang in text_nodes(soup):
+    for text, lang in prose(root):
         if lang is None or lang.startswith(prefix):
-            yield str(node)
+            yield text
 
 
-def runs(soup, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:
+def runs(root, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:
     """(run, is marked) for every run of text matching `run`, in document order; a run is marked
     when its node's language starts with the prefix."""
     found = []
-    for node, lang in text_nodes(soup):
+    for text, lang in prose(root):
         marked = lang is not None and lang.startswith(marked_prefix)
-        text = ADDRESS.sub("|", str(node))
+        text = ADDRESS.sub("|", text)
         found += [(" ".join(m.group(0).split()), marked) for m in run.finditer(text)]
     return found
 
 
-def unmarked_issues(soup, run: re.Pattern, marked_prefix: str, what: str, lang_attr: str) -> list[Issue]:
+def unmarked_issues(root, run: re.Pattern, marked_prefix: str, what: str, lang_attr: str) -> list[Issue]:
     issues, occurrences = [], Occurrences()
-    for text, marked in runs(soup, run, marked_prefix):
+    for text, marked in runs(root, run, marked_prefix):
         occurrence = occurrences.next(text)  # counts marked runs too: they are in the source as well
         if not marked:
             issues.append(Issue("language", f"{what} {shorten(text)!r} is not marked as {what.split()[0]}",
@@ -78,10 +68,10 @@ def unmarked_issues(soup, run: re.Pattern, marked_prefix: str, what: str, lang_a
     return issues
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """On zh items, unmarked English passages; on en items, unmarked Chinese text."""
     if context.lang.startswith("zh"):
-        return unmarked_issues(soup, ENGLISH_RUN, "en", "English passage", "en")
+        return unmarked_issues(root, ENGLISH_RUN, "en", "English passage", "en")
     if context.english:
-        return unmarked_issues(soup, CHINESE_RUN, "zh", "Chinese text", "zh-Hant-TW")
+        return unmarked_issues(root, CHINESE_RUN, "zh", "Chinese text", "zh-Hant-TW")
     return []

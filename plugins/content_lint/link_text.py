@@ -4,7 +4,8 @@ and a link with no text, no image alt and no aria-label at all, are reported."""
 
 from __future__ import annotations
 
-from .issues import Issue, LintContext, Occurrences, text_of
+from .issues import Issue, LintContext, Occurrences
+from .tree import classes, elements, links, text_nodes, text_of
 
 VAGUE = frozenset({"點此", "點這裡", "按此", "這裡", "更多",
                    "click here", "here", "more", "read more"})
@@ -20,9 +21,8 @@ EMPTY_FIX = ("put words that say where the link goes between the brackets, "
 
 def own_text(link) -> str:
     """The link's text as the author wrote it (without the format and size the build adds)."""
-    return " ".join(t for node in link.find_all(string=True)
-                    if not any(p.get("class") == ["file-info"] for p in node.parents if p is not link)
-                    for t in node.split())
+    return " ".join(word for text, _ in text_nodes(link, skip=lambda element: classes(element) == ["file-info"])
+                    for word in text.split())
 
 
 def link_needles(text: str, href: str) -> tuple[str, ...]:
@@ -34,18 +34,18 @@ def has_name(link) -> bool:
     """True if a link without text still has a name: an image with alt, or aria-label."""
     if link.get("aria-label", "").strip():
         return True
-    return any(image.get("alt", "").strip() for image in link.find_all("img"))
+    return any(image.get("alt", "").strip() for image in elements(link, "img"))
 
 
 def is_vague(text: str) -> bool:
     return text.rstrip(TRAILING).strip().lower() in VAGUE
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each link with vague text, and for each empty link."""
     issues, occurrences = [], Occurrences()
-    for link in soup.find_all("a", href=True):
-        text, href = own_text(link), link["href"]
+    for link in links(root):
+        text, href = own_text(link), link.get("href")
         occurrence = occurrences.next(text)
         needles = link_needles(text, href)
         if any(marker in href for marker in PELICAN_SYNTAX):

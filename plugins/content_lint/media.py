@@ -5,7 +5,8 @@ the same part of the item whose text contains 逐字稿, 文字稿 or "transcrip
 
 from __future__ import annotations
 
-from .issues import Issue, LintContext, Occurrences, text_of
+from .issues import Issue, LintContext, Occurrences
+from .tree import elements, first, links, text_of
 
 TRANSCRIPT_WORDS = ("逐字稿", "文字稿", "transcript")
 CAPTION_KINDS = {"captions", "subtitles"}
@@ -17,37 +18,36 @@ IFRAME_FIX = ("do not embed other sites; host the video or audio on this site wi
               "or <audio>, or link to the page instead.")
 
 
-def has_transcript_link(soup) -> bool:
-    return any(word in text_of(link).lower()
-               for link in soup.find_all("a", href=True) for word in TRANSCRIPT_WORDS)
+def has_transcript_link(root) -> bool:
+    return any(word in text_of(link).lower() for link in links(root) for word in TRANSCRIPT_WORDS)
 
 
 def has_captions(video) -> bool:
     return any(track.get("kind", "subtitles").strip().lower() in CAPTION_KINDS
-               for track in video.find_all("track"))
+               for track in elements(video, "track"))
 
 
 def source_of(media) -> str:
     """The file a <video> or <audio> plays: its src, or its first <source>'s."""
-    source = media.find("source")
-    return media.get("src") or (source.get("src", "") if source else "")
+    source = first(media, "source")
+    return media.get("src") or (source.get("src", "") if source is not None else "")
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each video without captions, media without a transcript link, and iframe."""
     issues, occurrences = [], Occurrences()
-    transcript = has_transcript_link(soup)
-    for media in soup.find_all(["video", "audio"]):
+    transcript = has_transcript_link(root)
+    for media in elements(root, "video", "audio"):
         src = source_of(media)
-        occurrence = occurrences.next((media.name, src))
-        needles = (src.rpartition("/")[2] or f"<{media.name}", f"<{media.name}")
-        if media.name == "video" and not has_captions(media):
+        occurrence = occurrences.next((media.tag, src))
+        needles = (src.rpartition("/")[2] or f"<{media.tag}", f"<{media.tag}")
+        if media.tag == "video" and not has_captions(media):
             issues.append(Issue("video-captions", f"video {src!r} has no captions track", CAPTIONS_FIX,
                                 needles, occurrence))
         if not transcript:
-            issues.append(Issue("media-transcript", f"{media.name} {src!r} has no transcript link on the page",
+            issues.append(Issue("media-transcript", f"{media.tag} {src!r} has no transcript link on the page",
                                 TRANSCRIPT_FIX, needles, occurrence))
-    for frame in soup.find_all("iframe"):
+    for frame in elements(root, "iframe"):
         src = frame.get("src", "")
         issues.append(Issue("iframe", f"iframe {src!r} is not allowed (third-party content)", IFRAME_FIX,
                             (src, "<iframe"), occurrences.next(("iframe", src))))

@@ -7,7 +7,8 @@ import re
 
 from content_model.rendering import CAPTION_PREFIXES
 
-from .issues import Issue, LintContext, Occurrences, text_of
+from .issues import Issue, LintContext, Occurrences
+from .tree import elements, first, text_of
 
 LAYOUT_ROLES = {"presentation", "none"}
 HEADER_FIX = "give the table a header row (in Markdown: the first row, then `|---|---|`)."
@@ -17,15 +18,15 @@ EXAMPLE = {"zh-tw": "常用規費", "en": " Common fees"}
 
 
 def has_caption(table) -> bool:
-    caption = table.find("caption")
+    caption = first(table, "caption")
     if caption is not None and text_of(caption):
         return True
     return any(table.get(attr, "").strip() for attr in ("aria-label", "aria-labelledby"))
 
 
 def first_cells(table) -> tuple[str, ...]:
-    row = table.find("tr")
-    cells = [text_of(cell) for cell in row.find_all(["th", "td"])] if row else []
+    row = first(table, "tr")
+    cells = [text_of(cell) for cell in elements(row, "th", "td")] if row is not None else []
     return tuple(cell for cell in cells if cell)[:2]
 
 
@@ -37,16 +38,16 @@ def table_needles(cells: tuple[str, ...]) -> tuple:
     return (row_pattern, cells[0], "<table")
 
 
-def check(soup, context: LintContext) -> list[Issue]:
+def check(root, context: LintContext) -> list[Issue]:
     """An issue for each data table without header cells, and each without a caption."""
     issues, occurrences = [], Occurrences()
-    for table in soup.find_all("table"):
+    for table in elements(root, "table"):
         cells = first_cells(table)
         occurrence = occurrences.next(cells)
         if table.get("role", "").strip().lower() in LAYOUT_ROLES:
             continue
         needles = table_needles(cells)
-        if table.find("th") is None:
+        if first(table, "th") is None:
             issues.append(Issue("table-header", "a table has no header cells (<th>)", HEADER_FIX, needles, occurrence))
         if not has_caption(table):
             lang = "en" if context.english else "zh-tw"
