@@ -16,13 +16,20 @@ class AssetMissing(TemplateRuntimeError):
     """A template names a theme file that does not exist (reported at the template's line)."""
 
 
-def fingerprinted(url_path: str, theme: Path) -> str:
-    """'theme/css/site.css' -> 'theme/css/site.css?v=<10 hex digits of its SHA-256>'."""
-    if not url_path.startswith(THEME_URL_PREFIX):
-        raise AssetMissing(f"{url_path!r}: only files below theme/ (the theme's static folder) are fingerprinted")
-    source = theme / "static" / url_path.removeprefix(THEME_URL_PREFIX)
-    try:
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
-    except FileNotFoundError:
-        raise AssetMissing(f"{url_path!r}: there is no {source}") from None
-    return f"{url_path}?v={digest}"
+class ThemeAssets:
+    """The theme's static files and the version of each (10 hex digits of its SHA-256), read
+    once per build, not once per page."""
+
+    def __init__(self, theme: Path):
+        self.static = theme / "static"
+        self.versions = {THEME_URL_PREFIX + path.relative_to(self.static).as_posix():
+                         hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+                         for path in sorted(self.static.rglob("*")) if path.is_file()}
+
+    def url(self, url_path: str) -> str:
+        """'theme/css/site.css' -> 'theme/css/site.css?v=<its version>'."""
+        if not url_path.startswith(THEME_URL_PREFIX):
+            raise AssetMissing(f"{url_path!r}: only files below theme/ (the theme's static folder) are fingerprinted")
+        if url_path not in self.versions:
+            raise AssetMissing(f"{url_path!r}: there is no {self.static / url_path.removeprefix(THEME_URL_PREFIX)}")
+        return f"{url_path}?v={self.versions[url_path]}"

@@ -16,7 +16,7 @@ from pelican import signals
 
 from site_context import TRANSLATIONS
 
-from .assets import fingerprinted
+from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
 from .legal import article_list
@@ -49,12 +49,6 @@ def size_text(context, size: int) -> str:
     return human_size(size, context[TRANSLATIONS][language_of(context)])
 
 
-@pass_context
-def fingerprint(context, url_path: str) -> str:
-    """Filter: a theme file's URL path with `?v=` from its bytes (long-cacheable)."""
-    return fingerprinted(url_path, Path(context["THEME"]))
-
-
 def build_translations(generator) -> dict:
     """The catalogs of this build, compiled once and shared by all its generators."""
     if TRANSLATIONS not in generator.context:
@@ -79,7 +73,8 @@ def configure_environment(generator) -> None:
     gettext, ngettext = make_callables(translations)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
-                        "file_size": size_text, "fingerprint": fingerprint})
+                        "file_size": size_text, # a theme file's URL with `?v=` from its bytes (long-cacheable)
+                        "fingerprint": ThemeAssets(Path(generator.settings["THEME"])).url})
 
 
 def register():
