@@ -190,7 +190,7 @@ class ContentGenerator(Generator):
             writer.write_file(item.save_as, self.get_template(item.template), self.context, page=item,
                               relative_urls=False)
 
-        write_all(write, [*index.all_items(), *index.placeholders])
+        write_all(write, [*index.all_items(), *index.placeholders], kind=lambda item: item.template)
         copy_attachments(index.all_items(), Path(self.output_path))
 
 

@@ -37,12 +37,26 @@ def _child(write, items: list, results) -> None:
             results.put(RuntimeError("".join(traceback.format_exception(error))))
 
 
-def write_all(write, items: list) -> None:
-    """Call `write(item)` for every item, on every core when there are many."""
+def first_of_each(items: list, kind) -> list:
+    """The first item of each kind (e.g. each template), in order."""
+    seen: dict = {}
+    for item in items:
+        seen.setdefault(kind(item), item)
+    return list(seen.values())
+
+
+def write_all(write, items: list, kind=lambda item: None) -> None:
+    """Call `write(item)` for every item, on every core when there are many. Before the
+    processes part, the first item of each `kind` is written here, so that its templates are
+    compiled once and inherited, not compiled again in every process."""
     workers = min(os.cpu_count() or 1, max(1, len(items) // (PARALLEL_FROM // 2)))
     if workers <= 1 or len(items) < PARALLEL_FROM:
         write_share(write, items)
         return
+    warm = first_of_each(items, kind)
+    write_share(write, warm)
+    warmed = {id(item) for item in warm}
+    items = [item for item in items if id(item) not in warmed]
     context = multiprocessing.get_context("fork")
     results = context.SimpleQueue()
     children = [context.Process(target=_child, args=(write, items[n::workers], results)) for n in range(1, workers)]
