@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import shutil
+import subprocess
 import zipfile
 
 import pytest
 
 from forms.fonts import FontMissing, find_face
+from forms.generate import _prune as prune_form_cache
 from forms.pdf import css_string, page_counter
 from forms.reproducible import reproducible_zip
 from forms.texts import MESSAGES, UntranslatedError, load_texts
@@ -59,3 +62,15 @@ def test_an_untranslated_word_fails(tmp_path):
 def test_every_word_is_translated_in_the_real_catalog():
     texts = load_texts("zh-tw")
     assert all(texts[key] != message for key, message in MESSAGES.items())
+
+
+def test_pruning_the_cache_spares_a_running_build_s_work_in_progress(tmp_path):
+    """Two builds at once (the preview and the tests) share the forms cache: the one that
+    prunes old entries must not delete the files the other is still writing."""
+    ended = subprocess.Popen(["true"])  # a process that has ended: its pid runs nothing
+    ended.wait()
+    form = tmp_path / "birth-application"
+    for name in ("current-key", "old-key", f"current-key.partial-{os.getpid()}", f"old-key.partial-{ended.pid}"):
+        (form / name).mkdir(parents=True)
+    prune_form_cache(form / "current-key")
+    assert sorted(path.name for path in form.iterdir()) == ["current-key", f"current-key.partial-{os.getpid()}"]

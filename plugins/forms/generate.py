@@ -119,8 +119,14 @@ def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
                                                 sha256(data), form.definition.updated.isoformat(),
                                                 (lang, variant, fmt) in supplied)))
     (partial / ENTRIES).write_text(json.dumps(entries, ensure_ascii=False, indent=1), encoding="utf-8")
-    shutil.rmtree(store, ignore_errors=True)
-    partial.rename(store)
+    if (store / ENTRIES).is_file():  # another build made the same files meanwhile (byte for byte)
+        shutil.rmtree(partial, ignore_errors=True)
+        return entries
+    shutil.rmtree(store, ignore_errors=True)  # a damaged store (no entries file)
+    try:
+        partial.rename(store)
+    except OSError:  # another build's store arrived between the check and the rename
+        shutil.rmtree(partial, ignore_errors=True)
     return entries
 
 
@@ -129,10 +135,26 @@ def _supplied_or(path: Path | None, make) -> bytes:
 
 
 def _prune(store: Path) -> None:
-    """Remove the form's older cache entries (other keys)."""
+    """Remove the form's older cache entries (other keys) and what ended builds left half
+    made; never the work in progress of a build that is still running (e.g. the preview's,
+    while tests run)."""
     for old in store.parent.iterdir():
-        if old != store and old.is_dir():
+        if old != store and old.is_dir() and not _in_progress(old):
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _in_progress(folder: Path) -> bool:
+    """True for `<key>.partial-<pid>` while that process runs."""
+    _, marker, pid = folder.name.rpartition(".partial-")
+    if not marker or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process, alive
+        return True
+    return True
 
 
 def _publish(store: Path, entry: FileEntry, out_dir: Path) -> tuple[bool, bool]:
