@@ -81,13 +81,18 @@ def test_a_broken_file_keeps_the_last_good_build_served_and_the_preview_idle(pre
     assert any("content/guides/birth.zh-tw.md:7: header [invalid-value]" in line for line in preview.lines)
     status, page = preview.get("/guides/birth/")
     assert status == 200 and "出生登記" in page
+    notice = page.split("<body", 1)[1].split("</div></div>", 1)[0]
+    assert 'role="alert" lang="en"' in notice and "Preview: the last build failed." in notice
+    assert "content/guides/birth.zh-tw.md:7: header [invalid-value]" in notice, notice
+    assert "Preview: the last build failed." in preview.get("/en/")[1]
     before = preview.cpu_seconds()
     time.sleep(3)
     assert preview.cpu_seconds() - before < 0.3, "the preview is busy while nothing changes"
     assert sum("the build failed" in line for line in preview.lines) == 1, "the error was printed again"
     guide.write_text(good.replace("summary: 出生後60日內辦理。", "summary: 出生後六十日內辦理。"), encoding="utf-8")
     preview.wait_for("shows the new build", count=2)
-    assert "出生後六十日內辦理" in preview.get("/guides/birth/")[1]
+    page = preview.get("/guides/birth/")[1]
+    assert "出生後六十日內辦理" in page and "Preview: the last build failed." not in page
 
 
 def test_no_directory_listing_and_the_site_s_own_404(preview):

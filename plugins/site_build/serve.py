@@ -4,17 +4,24 @@ Each build runs in its own process into a fresh folder; the server's folder is a
 is switched only after a build succeeds. So while a content mistake stands, the last good
 build keeps being served, the mistake is printed once (per change), and nothing spins: the
 watcher sleeps until the next change. Fixing the file brings the new build in, no restart.
+
+While a failed build stands, every page the preview serves starts with a notice listing its
+problems (added as the page is sent; the built files never hold it), so the person editing
+sees in the browser why their change does not show.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import watchfiles
@@ -47,12 +54,62 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build_into(folder: Path, settings: Path, content: Path) -> bool:
-    """One build in its own process (so edited plugin code is picked up too); its lines are printed."""
+@dataclass
+class BuildState:
+    """The problems of the latest build, shared by the watcher and the server: empty after a
+    build that succeeded (one assignment replaces it; nothing else changes it)."""
+
+    problems: tuple[str, ...] = field(default=())
+
+
+BODY_START = re.compile(rb"<body[^>]*>")
+
+
+def failure_notice(problems: tuple[str, ...]) -> bytes:
+    """The preview's notice of a failed build (in English, like the problem lines)."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    return (f'<div class="staging-banner" role="alert" lang="en"><div class="wrap">'
+            f"<p><strong>Preview: the last build failed.</strong> You are seeing the last good build. "
+            f"Correct what each line says and save; this page shows the new build after the next "
+            f"successful build (reload it).</p><ul>{items}</ul></div></div>").encode()
+
+
+class PreviewHandler(QuietHandler):
+    """QuietHandler, with the notice of a failed build at the top of every HTML page."""
+
+    def __init__(self, *args, state: BuildState, **kwargs):
+        self.state = state  # before the base class handles the request
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        problems = self.state.problems
+        page = Path(self.translate_path(self.path))
+        if page.is_dir():
+            page = page / "index.html"
+        if not problems or page.suffix != ".html" or not page.is_file():
+            return super().do_GET()
+        body = BODY_START.sub(lambda match: match.group(0) + failure_notice(problems), page.read_bytes(), count=1)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+def build_into(folder: Path, settings: Path, content: Path) -> tuple[bool, tuple[str, ...]]:
+    """One build in its own process (so edited plugin code is picked up too); its lines are
+    printed. Whether it succeeded, and its problem lines."""
     command = [sys.executable, "-m", "site_build", "build", "--settings", str(settings), "--content", str(content),
                "--output", str(folder)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(command, env=env).returncode == 0
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    sys.stderr.write(result.stderr)
+    sys.stdout.write(result.stdout)
+    sys.stdout.flush()
+    problems = tuple(line for line in result.stdout.splitlines() if " Fix: " in line)
+    return result.returncode == 0, problems
 
 
 def switch(current: Path, folder: Path) -> None:
@@ -75,12 +132,15 @@ def serve(settings: Path, content: Path, output: Path, host: str, port: int) -> 
     SERVE_ROOT.mkdir(parents=True, exist_ok=True)
     current = SERVE_ROOT / "current"
     generation = 0
+    state = BuildState()
 
     def rebuild() -> None:
         nonlocal generation
         generation += 1
         folder = SERVE_ROOT / f"build-{os.getpid()}-{generation}"
-        if build_into(folder, settings, content):
+        succeeded, problems = build_into(folder, settings, content)
+        state.problems = () if succeeded else (problems or ("the build failed: see the preview's log",))
+        if succeeded:
             switch(current, folder)
             print(f"serve: http://{host}:{port}/ shows the new build", flush=True)
         else:
@@ -89,7 +149,7 @@ def serve(settings: Path, content: Path, output: Path, host: str, port: int) -> 
             print(f"serve: the build failed; http://{host}:{port}/ keeps serving {kept}", flush=True)
 
     rebuild()
-    handler = functools.partial(QuietHandler, directory=str(current))
+    handler = functools.partial(PreviewHandler, directory=str(current), state=state)
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serve: http://{host}:{port}/ (Ctrl+C to stop); rebuilding when a file changes", flush=True)
