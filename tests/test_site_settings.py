@@ -70,6 +70,11 @@ def test_a_local_build_s_origin_is_clearly_local_and_the_published_one_is_not():
     assert SiteSettings("https://example.gov.tw", "/longjing", False, "").is_placeholder
 
 
+@pytest.mark.parametrize("origin", ["http://[::1]:8000", "http://127.0.0.1:8000", "http://LOCALHOST:8000"])
+def test_a_loopback_origin_is_local_in_any_spelling(origin):
+    assert SiteSettings(origin, "", False, "").is_local
+
+
 def test_a_build_with_a_bad_origin_stops_with_one_line_naming_the_setting(tmp_path):
     site = copy_fixture_site(tmp_path / "site")
     build = build_fixture_copy(site, tmp_path / "out", SITE_ORIGIN="https://fixture.example/")

@@ -5,7 +5,7 @@ downloads and images, language of parts, the glossary's avoided terms), and repo
 
 An item is checked in parts: each header value that may hold inline Markdown (placed on its
 key's line) and the body (placed by searching the body for the issue's needle, taking the
-occurrence the check names). The content model calls `lint_targets` once per build.
+occurrence the check names). The content model makes one `Linter` per build.
 
 Setting: CONTENT_LINT_CHECKS, the names of the check families to run (default: all).
 """
@@ -136,9 +136,3 @@ class Linter:
 
     def __call__(self, targets: list[LintTarget]) -> list[Problem]:
         return [problem for target in targets for problem in lint_target(target, self.context(target), self.checks)]
-
-
-def lint_targets(targets: list[LintTarget], settings, glossary_terms: tuple, files_root: Path,
-                 site_path: str = "") -> list[Problem]:
-    """Every lint problem of a build."""
-    return Linter(settings, glossary_terms, files_root, site_path)(targets)

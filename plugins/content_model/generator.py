@@ -18,7 +18,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 import site_context
-from content_lint import LintTarget
+from content_lint import Linter, LintTarget
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
@@ -36,7 +36,6 @@ from .prepare import (
     code_fingerprint,
     files_fingerprint,
     fingerprint,
-    lint_function,
     prepare,
     stable_repr,
 )
@@ -77,10 +76,14 @@ def template_of(entry: Entry) -> str:
     return template or entry.kind.template
 
 
-def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict]) -> Item:
+def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict) -> Item:
+    """An item from its entry and prepared result; the attachments (format, size, SHA-256,
+    address) are this build's, never from the cache."""
     prefix = languages[entry.lang]["prefix"]
+    fields = {**prepared.fields, "attachments": attachments.get(entry.path, ())} if entry.kind.attachments \
+        else prepared.fields
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=prepared.fields, content=prepared.content, source_path=entry.path,
+                fields=fields, content=prepared.content, source_path=entry.path,
                 save_as=entry.kind.save_as(entry.folder, entry.slug, prefix), template=template_of(entry))
 
 
@@ -120,18 +123,10 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> So
     return Sources(entries, reference, forms, attachments)
 
 
-def preparer_for(settings, sources: Sources, renderer: Renderer, content_root: Path) -> Preparer:
+def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
     """How one Markdown file is rendered and linted in this build."""
-    lint = lint_function(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                         urlsplit(settings["SITEURL"]).path.rstrip("/"))
-
-    def make_fields(entry: Entry) -> dict:
-        fields = rendered_fields(entry, renderer)
-        if entry.kind.attachments:
-            fields["attachments"] = sources.attachments.get(entry.path, ())  # format, size, SHA-256, address
-        return fields
-
-    return Preparer(make_fields, lambda entry: renderer.body(entry.source.body, entry.lang), lint, lint_target)
+    return Preparer(lambda entry: rendered_fields(entry, renderer),
+                    lambda entry: renderer.body(entry.source.body, entry.lang), lint, lint_target)
 
 
 def build_fingerprint(settings, content_root: Path) -> str:
@@ -148,17 +143,17 @@ def build_fingerprint(settings, content_root: Path) -> str:
 def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), build_fingerprint(settings, content_root))
-    extra = {path: repr(described) for path, described in sources.attachments.items()}
-    done, fresh = prepare(preparer_for(settings, sources, renderer, content_root), sources.entries, cache, extra)
+    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
+                  urlsplit(settings["SITEURL"]).path.rstrip("/"))
+    done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)
-    form_lint = lint_function(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                              urlsplit(settings["SITEURL"]).path.rstrip("/"))
     problems = [p for prepared in done for p in prepared.problems]
-    problems += form_lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
+    problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     if problems:
         raise ProblemsFound(problems)
-    return [make_item(entry, prepared, languages) for entry, prepared in zip(sources.entries, done, strict=True)]
+    return [make_item(entry, prepared, languages, sources.attachments)
+            for entry, prepared in zip(sources.entries, done, strict=True)]
 
 
 class ContentGenerator(Generator):

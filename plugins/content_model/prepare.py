@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from content_lint import Linter, LintTarget
+from content_lint import LintTarget
 from problems import Problem
 
 from .inventory import Entry
@@ -44,7 +44,7 @@ class Prepared:
 class Preparer:
     """What preparing needs; made once per build, inherited by the worker processes."""
 
-    make_fields: Callable[[Entry], dict]  # rendered header values (attachments included)
+    make_fields: Callable[[Entry], dict]  # rendered header values
     render_body: Callable[[Entry], Markup]
     lint: Callable[[list[LintTarget]], list[Problem]]
     target: Callable[[Entry, dict, Markup], LintTarget]
@@ -86,8 +86,8 @@ def files_fingerprint(files_root: Path) -> list[str]:
             for p in sorted(files_root.rglob("*")) if p.is_file()]
 
 
-def entry_key(entry: Entry, extra: str) -> str:
-    return fingerprint([entry.source.text, entry.kind.name, entry.folder, extra])
+def entry_key(entry: Entry) -> str:
+    return fingerprint([entry.source.text, entry.kind.name, entry.folder])
 
 
 class PreparedCache:
@@ -145,18 +145,12 @@ def run_all(preparer: Preparer, entries: list[Entry]) -> list[Prepared]:
     return [prepared for chunk in done for prepared in chunk]
 
 
-def prepare(preparer: Preparer, entries: list[Entry], cache: PreparedCache, extra: dict[str, str]
-            ) -> tuple[list[Prepared], int]:
+def prepare(preparer: Preparer, entries: list[Entry], cache: PreparedCache) -> tuple[list[Prepared], int]:
     """Every entry's Prepared, in order, and how many were done anew (not from the cache)."""
-    keys = [entry_key(entry, extra.get(entry.path, "")) for entry in entries]
+    keys = [entry_key(entry) for entry in entries]
     found = [cache.get(entry.path, key) for entry, key in zip(entries, keys, strict=True)]
     todo = [n for n, prepared in enumerate(found) if prepared is None]
     for n, prepared in zip(todo, run_all(preparer, [entries[n] for n in todo]), strict=True):
         found[n] = prepared
     cache.save({entry.path: (key, prepared) for entry, key, prepared in zip(entries, keys, found, strict=True)})
     return found, len(todo)
-
-
-def lint_function(settings, glossary: tuple, files_root: Path, site_path: str):
-    """The content lint with this build's settings, for the preparer (one for the whole build)."""
-    return Linter(settings, glossary, files_root, site_path)

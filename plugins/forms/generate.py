@@ -149,11 +149,9 @@ def _in_progress(folder: Path) -> bool:
     if not marker or not pid.isdigit():
         return False
     try:
-        os.kill(int(pid), 0)
+        os.kill(int(pid), 0)  # PermissionError (another user's process) means it runs too
     except ProcessLookupError:
         return False
-    except PermissionError:  # another user's process, alive
-        return True
     return True
 
 

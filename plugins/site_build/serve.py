@@ -26,6 +26,8 @@ from pathlib import Path
 
 import watchfiles
 
+from .errors import FIX_MARKER
+
 SERVE_ROOT = Path(".cache/serve")
 WATCHED = ("theme", "plugins", "i18n", "forms")
 
@@ -108,7 +110,7 @@ def build_into(folder: Path, settings: Path, content: Path) -> tuple[bool, tuple
     sys.stderr.write(result.stderr)
     sys.stdout.write(result.stdout)
     sys.stdout.flush()
-    problems = tuple(line for line in result.stdout.splitlines() if " Fix: " in line)
+    problems = tuple(line for line in result.stdout.splitlines() if FIX_MARKER in line)
     return result.returncode == 0, problems
 
 

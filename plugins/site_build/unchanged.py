@@ -1,12 +1,14 @@
 """Skip a build that would change nothing: when every input of the last good build into the
 same folder is unchanged (content, forms, theme, plugins, catalogs, settings, tool versions),
-its output is still exact, because builds are reproducible (no clock, no randomness).
+its output is still exact, because builds are reproducible (no randomness). The date is an
+input too: the checks read it (an allow-list entry that has expired, a stale manual check).
 
 The fingerprint is kept beside the output folder (`.<output>.fingerprint`), never inside it,
 so it is never published."""
 
 from __future__ import annotations
 
+import datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -36,8 +38,9 @@ def inputs(settings: dict, settings_file: Path) -> list[Path]:
 
 
 def build_fingerprint(settings: dict, settings_file: Path) -> str:
-    """A hash over every input's path and bytes, the settings, and the installed packages."""
+    """A hash over every input's path and bytes, the settings, the installed packages and today's date."""
     parts = [f"{path}\0".encode() + path.read_bytes() for path in inputs(settings, settings_file)]
+    parts.append(datetime.date.today().isoformat())
     parts.append(stable_repr({k: v for k, v in settings.items() if k != "OUTPUT_PATH"}))
     parts += sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     return fingerprint(parts)

@@ -13,6 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican import signals
 
@@ -50,7 +51,7 @@ class SiteSettings:
 
     @property
     def host(self) -> str:
-        return self.origin.split("://", 1)[1].split(":")[0].lower()
+        return urlsplit(self.origin).hostname or ""  # lower-case, without port or [ ] (IPv6)
 
     @property
     def is_local(self) -> bool:

@@ -121,21 +121,14 @@ def expected_in_top_3(paths: list[str], expected: tuple[str, ...], prefix: str) 
     return False
 
 
-@pytest.mark.parametrize("query", ZH_QUERIES)
-def test_chinese_queries_find_the_expected_guide_or_form_in_the_top_3(site, browser, query):
+@pytest.mark.parametrize(("prefix", "query", "expected"),
+                         [("", query, expected) for query, expected in ZH_QUERIES.items()]
+                         + [("/en", query, expected) for query, expected in EN_QUERIES.items()])
+def test_a_query_finds_the_expected_guide_or_form_in_the_top_3(site, browser, prefix, query, expected):
     base, _ = site
-    search(browser, base, "/search/", query)
+    search(browser, base, f"{prefix}/search/", query)
     paths = result_paths(browser)
-    assert expected_in_top_3(paths, ZH_QUERIES[query], ""), f"{query}: top 3 are {paths[:3]}"
-    assert console_problems(browser) == []
-
-
-@pytest.mark.parametrize("query", EN_QUERIES)
-def test_english_queries_find_the_expected_page_in_the_top_3(site, browser, query):
-    base, _ = site
-    search(browser, base, "/en/search/", query)
-    paths = result_paths(browser)
-    assert expected_in_top_3(paths, EN_QUERIES[query], "/en"), f"{query}: top 3 are {paths[:3]}"
+    assert expected_in_top_3(paths, expected, prefix), f"{query}: top 3 are {paths[:3]}"
     assert console_problems(browser) == []
 
 

@@ -93,9 +93,6 @@ class DisclosureCategories(RootModel[list[DisclosureCategory]]):
     def keys(self) -> list[str]:
         return [category.key for category in self.root]
 
-    def get(self, key: str) -> DisclosureCategory:
-        return next(category for category in self.root if category.key == key)
-
 
 def references(header: DisclosureHeader, reference, form_ids) -> list[Finding]:
     """Keys that point nowhere (the category, laws) and a slug that is a category's address."""
