@@ -7,6 +7,7 @@ the plugin that should have put it there, never a template that silently renders
 from __future__ import annotations
 
 TRANSLATIONS = "template_env_translations"
+THEME_ASSETS = "template_env_theme_assets"
 SITE_INDEX = "site_index"
 REFERENCE = "reference"
 OFFICE = "office"
@@ -16,6 +17,7 @@ MANUAL_CHECKS = "manual_checks"
 # key -> (the plugin that puts it there, when, what it holds)
 KEYS = {
     TRANSLATIONS: ("template_env", "generator_init", "{lang: gettext translations} of this build"),
+    THEME_ASSETS: ("template_env", "generator_init", "template_env.assets.ThemeAssets: the theme's files and versions"),
     SITE_INDEX: ("content_model", "ContentGenerator.generate_context",
                  "content_model.site_index.SiteIndex: every item and placeholder by language"),
     REFERENCE: ("content_model", "ContentGenerator.generate_context",

@@ -4,7 +4,7 @@ to Pelican's English 'simple' theme), gettext per page language, and the date fi
 Settings: TEMPLATE_ENV_LOCALE_DIR (folder of <lang>/LC_MESSAGES/messages.po),
 TEMPLATE_ENV_SOURCE_LANG (the language of the msgids), SITE_LANGUAGES (site languages), and
 Pelican's THEME and THEME_TEMPLATES_OVERRIDES (where templates are looked up).
-Context key it provides: `template_env_translations` (see plugins/site_context).
+Context keys it provides: `template_env_translations` and `template_env_theme_assets` (see plugins/site_context).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, pass_context
 from pelican import signals
 
-from site_context import TRANSLATIONS
+from site_context import THEME_ASSETS, TRANSLATIONS
 
 from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
@@ -61,6 +61,13 @@ def build_translations(generator) -> dict:
     return generator.context[TRANSLATIONS]
 
 
+def theme_assets(generator) -> ThemeAssets:
+    """The theme's files and their versions, read once per build and shared by its generators."""
+    if THEME_ASSETS not in generator.context:
+        generator.context[THEME_ASSETS] = ThemeAssets(Path(generator.settings["THEME"]))
+    return generator.context[THEME_ASSETS]
+
+
 def template_folders(settings) -> list[str]:
     """The theme's templates (and any overrides before them); never Pelican's 'simple' theme."""
     return [*settings["THEME_TEMPLATES_OVERRIDES"], str(Path(settings["THEME"]) / "templates")]
@@ -74,7 +81,7 @@ def configure_environment(generator) -> None:
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
                         "file_size": size_text, # a theme file's URL with `?v=` from its bytes (long-cacheable)
-                        "fingerprint": ThemeAssets(Path(generator.settings["THEME"])).url})
+                        "fingerprint": theme_assets(generator).url})
 
 
 def register():
