@@ -54,7 +54,7 @@ help:
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
-	@echo "make new KIND=guide|news|page|form SLUG=…   write a new page in both languages, every field ready to fill in"
+	@echo "make new KIND=guide|news|page|disclosure|form SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -182,7 +182,7 @@ rollback: venv test-deps
 release-status: venv
 	$(PUBLISH) status --target "$(DEPLOY_TARGET)"
 
-# make new KIND=guide|news|page|form SLUG=… : both language files with every required field.
+# make new KIND=guide|news|page|disclosure|form SLUG=… : both language files with every required field.
 new: venv
 	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 

@@ -21,7 +21,7 @@ from forms.generate import FileEntry
 from problems import ProblemsFound
 from site_build import search_index
 from site_search import MANIFEST, download_records, search_manifest
-from support import ROOT, build_fixture_copy, copy_fixture_site, html_pages, parse
+from support import ROOT, build_fixture_copy, copy_fixture_site, edit, html_pages, parse
 
 PIN = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["pagefind"]
 ENGLISH = gettext.NullTranslations()
@@ -62,7 +62,8 @@ def test_the_manifest_counts_the_searched_pages_and_records_of_each_language():
 
 def test_counts_that_differ_from_the_declared_ones_are_one_problem():
     entry = {"languages": {"en": {"page_count": 5}, "unknown": {"page_count": 1}}}
-    assert search_index.check_counts(entry, {"en": {"pages": 4, "records": 1}}) != []
+    [problem] = search_index.check_counts(entry, {"en": {"pages": 4, "records": 1}})
+    assert problem.rule == "index-count" and problem.path == "theme/templates/base.html"
     assert search_index.check_counts({"languages": {"en": {"page_count": 5}}}, {"en": {"pages": 4, "records": 1}}) == []
 
 
@@ -184,10 +185,7 @@ def test_no_pagefind_fails_the_build(built_once, tmp_path):
 
 
 def plant_in_theme(site: Path, name: str, old: str, new: str) -> None:
-    path = site / "theme/templates" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(site / "theme/templates" / name, old, new)
 
 
 def test_an_indexed_404_page_fails_the_build(tmp_path):

@@ -39,8 +39,9 @@ def test_every_item_is_written_once_and_the_first_of_each_kind_here(tmp_path, pa
 def test_an_error_in_another_process_is_raised_here(tmp_path, parallel):
     def write(item):
         if item == "page-8":  # written by the other process (page-0 warms up here, then every second)
-            raise ValueError("no such variable in guide.html")
+            raise ValueError(f"no such variable in guide.html (process {os.getpid()})")
         (tmp_path / item).write_text("ok", encoding="utf-8")
 
-    with pytest.raises(ValueError, match="no such variable"):
+    with pytest.raises(ValueError, match="no such variable") as raised:
         writing.write_all(write, [f"page-{n}" for n in range(20)])
+    assert f"(process {os.getpid()})" not in str(raised.value), "the error was raised in this process, not sent"
