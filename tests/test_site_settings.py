@@ -99,3 +99,17 @@ def test_the_settings_command_prints_the_checked_values():
                             cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("https://")
+
+
+@pytest.mark.parametrize("command", [["site_settings", "show"], ["site_publish", "go-live"]])
+def test_a_settings_file_that_does_not_run_is_one_line_for_every_tool(command, tmp_path):
+    import subprocess
+    import sys
+
+    settings = tmp_path / "brokenconf.py"
+    settings.write_text('SITEURL = ""\nSITE_ORIGIN = undefined_name\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", *command, "--settings", str(settings)], cwd=tmp_path,
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "plugins")})
+    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr, result.stderr
+    line = "brokenconf.py:2: settings [NameError]: name 'undefined_name' is not defined. Fix: "  # relative to the cwd
+    assert line in result.stdout, result.stdout

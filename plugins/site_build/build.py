@@ -9,16 +9,15 @@ import io
 import shutil
 import sys
 import time
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.settings import read_settings
 
 from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound, print_problems
 from site_search import MANIFEST
+from site_settings import SettingsFileError, load_settings
 
 from .compress import write_precompressed
 from .errors import problems_of
@@ -66,27 +65,6 @@ def index_search(output: Path, settings: dict, settings_file: str) -> None:
                                      'set SEARCH_NODE_MODULES = str(ROOT / "node_modules") as pelicanconf.py does')])
     report = build_search_index(output, Path(node_modules))
     print(report.line(), file=sys.stderr, flush=True)
-
-
-class SettingsFileError(Exception):
-    """The settings file itself cannot be run (a typo, a bad import)."""
-
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
-
-
-def load_settings(settings_file: Path, overrides: dict) -> dict:
-    """Pelican's settings from the file; a file that does not run is one Problem with its line."""
-    try:
-        return read_settings(str(settings_file), override=overrides)
-    except Exception as error:
-        line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
-        for frame in traceback.extract_tb(error.__traceback__):
-            if Path(frame.filename).resolve() == settings_file.resolve():
-                line = frame.lineno
-        raise SettingsFileError(Problem(display_path(settings_file), line, "settings", type(error).__name__,
-                                        str(error), "correct this line of the settings file")) from None
 
 
 def input_fingerprint(settings_file: Path, content: Path, output: Path, overrides: dict) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from content_model.front_matter import display_path
 from problems import Problem, print_problems
-from site_settings import SiteSettingsError, settings_problems
+from site_settings import SettingsFileError, SiteSettingsError, settings_problems
 from site_settings.site_settings import read
 
 from .deploy import KEEP, DeployRefused, check_deployable, deploy, git_commit, release_name, rollback, status
@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return print_problems([error.problem], args.command)
     except SiteSettingsError as error:
         return print_problems(settings_problems(error, args.settings), args.command)
+    except SettingsFileError as error:
+        return print_problems([error.problem], args.command)
     except TargetError as error:
         where = str(getattr(args, "target", "") or os.environ.get("DEPLOY_TARGET", "DEPLOY_TARGET"))
         problem = Problem(where, None, args.command, "target", str(error),

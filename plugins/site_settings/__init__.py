@@ -3,4 +3,12 @@
 `python -m site_settings show --settings publishconf.py` prints the checked values that the
 gate and the deploy read (origin, sub-path, public address, staging)."""
 
-from .site_settings import SiteSettings, SiteSettingsError, load, register, settings_problems  # noqa: F401
+from .site_settings import (  # noqa: F401
+    SettingsFileError,
+    SiteSettings,
+    SiteSettingsError,
+    load,
+    load_settings,
+    register,
+    settings_problems,
+)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from problems import print_problems
 
-from .site_settings import SiteSettingsError, load, settings_problems
+from .site_settings import SettingsFileError, SiteSettingsError, load, settings_problems
 
 FIELDS = ("origin", "path", "base_url", "staging", "is_local")
 
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         found = load(args.settings, overrides)
     except SiteSettingsError as error:
         return 2 * print_problems(settings_problems(error, args.settings), "settings")
+    except SettingsFileError as error:
+        return 2 * print_problems([error.problem], "settings")
     values = {name: getattr(found, name) for name in FIELDS}
     if args.field:
         value = values[args.field]

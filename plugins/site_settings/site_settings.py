@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican import signals
 
+from content_model.front_matter import display_path
 from problems import Problem
 
 from .declared import OPTIONAL, PREFIXES, REQUIRED, SETTINGS
@@ -100,12 +102,34 @@ def site_settings(settings) -> SiteSettings:
                         settings["SITE_ORIGIN_UNVERIFIED"])
 
 
-def read(settings_file: Path, overrides: dict | None = None) -> tuple[SiteSettings, dict]:
-    """The checked settings of a settings file, as a build with it would see them, and all of
-    them (defaults filled in)."""
+class SettingsFileError(Exception):
+    """The settings file itself cannot be run (a typo, a bad import)."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def load_settings(settings_file: Path, overrides: dict) -> dict:
+    """Pelican's settings from the file; a file that does not run is one Problem with its line
+    (SettingsFileError), never a traceback."""
     from pelican.settings import read_settings
 
-    settings = read_settings(str(settings_file), override=overrides or {})
+    try:
+        return read_settings(str(settings_file), override=overrides)
+    except Exception as error:
+        line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
+        for frame in traceback.extract_tb(error.__traceback__):
+            if Path(frame.filename).resolve() == settings_file.resolve():
+                line = frame.lineno
+        raise SettingsFileError(Problem(display_path(settings_file), line, "settings", type(error).__name__,
+                                        str(error), "correct this line of the settings file")) from None
+
+
+def read(settings_file: Path, overrides: dict | None = None) -> tuple[SiteSettings, dict]:
+    """The checked settings of a settings file, as a build with it would see them, and all of
+    them (defaults filled in); raises SettingsFileError or SiteSettingsError."""
+    settings = load_settings(settings_file, overrides or {})
     return site_settings(settings), settings
 
 
