@@ -93,10 +93,12 @@ def test_every_family_runs_by_default():
 
 
 def test_glossary_runs_on_english_items():
+    from content_lint.glossary import avoided
     from content_model.schemas.reference import Term
+
     term = Term(id="t", zh="戶口名簿", en="household certificate", avoid=["household booklet"],
                 explain={"zh-tw": "x", "en": "y"}, source="L1")
-    found = lint_html("<p>Bring your Household  Booklet.</p>", LintContext("en", glossary=(term,)),
+    found = lint_html("<p>Bring your Household  Booklet.</p>", LintContext("en", avoided_terms=avoided((term,))),
                       selected_checks({}))
     assert [(i.rule, i.fix) for i in found] == [("glossary", "write 'household certificate' "
                                                  "(content/data/glossary.yaml, term `t`).")]

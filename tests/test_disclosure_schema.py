@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from content_model.front_matter import read_source
 from content_model.kinds import kind_named
 from content_model.reference import load_file, load_reference
 from content_model.schemas.disclosure import DisclosureCategories, agreement, references
-from content_model.validation import validate
+from sources.front_matter import read_source
+from sources.validation import validate
 from support import ROOT
 
 LANGUAGES = ["zh-tw", "en"]

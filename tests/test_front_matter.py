@@ -1,10 +1,10 @@
-"""content_model.front_matter: reading a content file, with the line of every header key."""
+"""sources.front_matter: reading a content file, with the line of every header key."""
 
 from __future__ import annotations
 
 import pytest
 
-from content_model.front_matter import SourceError, read_source
+from sources.front_matter import SourceError, read_source
 
 
 def write(tmp_path, text: str | bytes, name="page.zh-tw.md"):

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from content_model.front_matter import load_yaml, read_source
 from content_model.schemas.guide import GuideHeader, agreement
 from content_model.schemas.reference import Glossary, Laws, Sources, Topics
-from content_model.validation import validate
+from sources.front_matter import load_yaml, read_source
+from sources.validation import validate
 from support import ROOT
 
 CONTEXT = {"languages": ["zh-tw", "en"]}

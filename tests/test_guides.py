@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from content_model.front_matter import read_source
 from content_model.schemas.guide import GuideHeader, agreement
+from sources.front_matter import read_source
 from support import ROOT, build_fixture_copy, copy_fixture_site, parse
 
 GUIDES = sorted((ROOT / "content/guides").glob("*.md"))
@@ -111,7 +111,7 @@ def test_guides_json_has_every_guide_with_the_same_facts(real_site):
 
 @pytest.mark.parametrize("lang, prefix", [("zh-tw", ""), ("en", "en/")])
 def test_the_glossary_page_lists_every_term_with_the_other_language_marked(real_site, lang, prefix):
-    from content_model.front_matter import load_yaml
+    from sources.front_matter import load_yaml
 
     terms, _ = load_yaml("glossary.yaml", (ROOT / "content/data/glossary.yaml").read_text(encoding="utf-8"))
     doc = parse(real_site.output / prefix / "glossary/index.html")

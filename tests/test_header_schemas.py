@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from content_model.front_matter import read_source
 from content_model.kinds import kind_named
-from content_model.validation import validate
+from sources.front_matter import read_source
+from sources.validation import validate
 from support import ROOT
 
 LANGUAGES = {"languages": ["zh-tw", "en"]}

@@ -124,14 +124,15 @@ class Linter:
 
     def __init__(self, settings, glossary_terms: tuple, files_root: Path, site_path: str = ""):
         self.checks = selected_checks(settings)
-        self.glossary_terms, self.files_root, self.site_path = glossary_terms, files_root, site_path
+        self.avoided_terms = glossary.avoided(glossary_terms)
+        self.files_root, self.site_path = files_root, site_path
         self.contexts: dict[tuple, LintContext] = {}
 
     def context(self, target: LintTarget) -> LintContext:
         key = (target.lang, target.heading_start)
         if key not in self.contexts:
             self.contexts[key] = LintContext(target.lang, target.heading_start, self.files_root,
-                                             self.glossary_terms, self.site_path)
+                                             self.avoided_terms, self.site_path)
         return self.contexts[key]
 
     def __call__(self, targets: list[LintTarget]) -> list[Problem]:

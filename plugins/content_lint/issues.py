@@ -3,9 +3,9 @@ check runs in, and the text helpers checks share."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -20,19 +20,13 @@ class LintContext:
     lang: str
     heading_start: int = 2  # the level the body's headings start at (the template has the rest)
     files_root: Path = Path("content/files")  # content/files: images and downloads
-    glossary: tuple = ()  # content_model.schemas.reference.Term entries
+    # The glossary's avoided English variants, compiled once per build (glossary.avoided).
+    avoided_terms: Mapping = field(default_factory=dict)
     site_path: str = ""  # the path part of SITEURL ('' at a host's root, '/longjing' under a sub-path)
 
     @property
     def english(self) -> bool:
         return self.lang.startswith("en")
-
-    @functools.cached_property
-    def avoided_terms(self) -> list:
-        """The glossary's avoided variants as patterns, compiled once for this context."""
-        from .glossary import avoided
-
-        return avoided(self.glossary)
 
 
 @dataclass(frozen=True)

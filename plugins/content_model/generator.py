@@ -21,6 +21,7 @@ import site_context
 from content_lint import Linter, LintTarget
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
+from sources.formats import FILES_FOLDER
 
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
@@ -40,7 +41,7 @@ from .prepare import (
     stable_repr,
 )
 from .reference import load_reference
-from .rendering import FILES_FOLDER, Renderer
+from .rendering import Renderer
 from .settings import languages_of
 from .site_index import SiteIndex
 from .writing import write_all

@@ -13,11 +13,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from problems import Problem
+from sources.front_matter import SourceError, SourceFile, read_source
+from sources.paths import display_path
+from sources.validation import validate
 
-from .front_matter import SourceError, SourceFile, display_path, read_source
 from .kinds import KINDS, ContentKind, kind_of_path, required_pages, section_kind
 from .schemas.common import Finding
-from .validation import validate
 
 CONTENT_SUFFIXES = (".md", ".markdown")
 STAGE = "header"

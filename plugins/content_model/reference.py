@@ -13,11 +13,12 @@ from pathlib import Path
 from pydantic import RootModel
 
 from problems import Problem
+from sources.front_matter import SourceError, decode, line_in, load_yaml
+from sources.paths import display_path
+from sources.validation import validate
 
-from .front_matter import SourceError, decode, display_path, line_in, load_yaml
 from .schemas.disclosure import DisclosureCategories
 from .schemas.reference import Glossary, Laws, Sources, Topics
-from .validation import validate
 
 # {file name without .yaml: (attribute of ReferenceData, schema)}
 FILES: dict[str, tuple[str, type[RootModel]]] = {

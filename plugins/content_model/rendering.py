@@ -24,16 +24,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from sources.formats import CAPTION_PREFIXES, DOWNLOAD_FORMATS, FILES_FOLDER
 from stacked_tables import label_tables
 
-# The caption prefixes, by the language they are written in (either works on any page).
-CAPTION_PREFIXES = {"zh-tw": "表：", "en": "Table:"}
-FILES_FOLDER = "files"  # below the content folder; served at /files/
-# Downloads: the extension, and the format name a link shows.
-DOWNLOAD_FORMATS = {
-    ".pdf": "PDF", ".odt": "ODT", ".ods": "ODS", ".odp": "ODP", ".doc": "DOC", ".docx": "DOCX",
-    ".xls": "XLS", ".xlsx": "XLSX", ".csv": "CSV", ".json": "JSON", ".zip": "ZIP", ".txt": "TXT",
-}
 URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "track": "src", "video": "src", "audio": "src"}
 FileLabel = Callable[[str, str, int], str]  # (lang, format, size in bytes) -> "（PDF，120 KB）"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 from pydantic import BaseModel, RootModel
 
 from problems import Problem, print_problems
+from sources.schema import SLUG_PATTERN
 
 from .kinds import KINDS
-from .schemas.common import SLUG_PATTERN
 
 FORM = "form"  # the form definitions under forms/ (FORMS_DIR), made into the form kind's pages
 Known = dict[str, object]  # field name -> value filled in (slug, lang)

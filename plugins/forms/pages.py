@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from content_lint.language import CHINESE_RUN, ENGLISH_RUN
-from content_model.schemas.reference import Localised
+from sources.schema import Localised
+from sources.scripts import CHINESE_RUN, ENGLISH_RUN
 
 from .definitions import Form
 from .generate import FileEntry

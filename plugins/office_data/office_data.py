@@ -14,9 +14,9 @@ from types import MappingProxyType
 
 from pelican import signals
 
-from content_model.front_matter import display_path
 from problems import Problem
 from site_context import OFFICE
+from sources.paths import display_path
 
 REQUIRED_FIELDS = ("name", "city", "address", "phone", "fax", "email", "hours", "directions")
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 
-from content_model.front_matter import display_path
 from problems import Problem
+from sources.paths import display_path
 
 from .allowlist import AllowList
 from .detect import Hit, find

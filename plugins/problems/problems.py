@@ -37,10 +37,10 @@ class Problem:
 
 
 class ProblemsFound(Exception):
-    """A step found mistakes in the content; carries every one of them (not only the first).
-
-    The build runner prints them one per line, without a traceback: a traceback means a
-    bug in our code, never a mistake in the content."""
+    """The one exception for "the input is wrong": it carries every Problem found (not only the
+    first). Every tool catches this one type and prints its lines, without a traceback: a
+    traceback means a bug in our code, never a mistake in the content, a setting or a data file.
+    Stages raise it, or a subclass that names their kind of mistake."""
 
     exitcode = 2
 
@@ -50,6 +50,11 @@ class ProblemsFound(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem (most stages find one at a time)."""
+        return self.problems[0]
 
 
 def _reading_order(problem: Problem) -> tuple:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pelican import Pelican
 
-from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound, print_problems
 from site_search import MANIFEST
 from site_settings import SettingsFileError, load_settings
+from sources.paths import display_path
 
 from .compress import write_precompressed
 from .errors import problems_of

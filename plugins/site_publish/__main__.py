@@ -11,10 +11,10 @@ import shlex
 import sys
 from pathlib import Path
 
-from content_model.front_matter import display_path
 from problems import Problem, print_problems
 from site_settings import SettingsFileError, SiteSettingsError, settings_problems
 from site_settings.site_settings import read
+from sources.paths import display_path
 
 from .deploy import KEEP, DeployRefused, check_deployable, deploy, git_commit, release_name, rollback, status
 from .golive import go_live_problems

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from content_model.front_matter import display_path
 from problems import Problem
+from sources.paths import display_path
 
 from .declared import OPTIONAL, PREFIXES, REQUIRED, SETTINGS
 

@@ -1,4 +1,4 @@
-"""What every content file's header has, and the small types the kinds share.
+"""What every content file's header has (the small types the kinds share come from sources.schema).
 
 Each field's `description` is the fix shown when a value is wrong ("write …"), so it is
 phrased as what to write.
@@ -6,23 +6,13 @@ phrased as what to write.
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from sources.schema import Day, Localised, Slug, Strict, Text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN),
-                 Field(description="lower-case ASCII letters, digits and '-', e.g. `birth-registration`")]
-Day = Annotated[datetime.date, Field(description="a date as YYYY-MM-DD, e.g. 2026-11-30")]
-
-
-class Strict(BaseModel):
-    """A mapping that rejects unknown keys and cannot be changed once read."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = ["Day", "Finding", "Header", "Localised", "Slug", "Strict", "Text"]
 
 
 class Header(Strict):

@@ -1,4 +1,4 @@
-"""Read a content file: UTF-8 text, a YAML header between `---` lines, then the Markdown body.
+"""Read a source file: UTF-8 text, a YAML header between `---` lines, then the Markdown body.
 
 The header is parsed with every scalar kept as text (YAML's BaseLoader: no `yes` turning
 into True, no `2026-13-45` crashing the parser), and the line of every key is remembered,
@@ -12,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from problems import Problem
+from problems import Problem, ProblemsFound
+
+from .paths import display_path
 
 FENCE = "---"
 # libyaml's loader (14 times faster here) when PyYAML was built with it; the same nodes and marks.
@@ -48,12 +50,11 @@ def line_in(lines: dict[Location, int], location: Location) -> int:
     return lines.get(location, 1)
 
 
-class SourceError(Exception):
-    """A file that cannot be read as a content file (encoding, missing or broken header)."""
+class SourceError(ProblemsFound):
+    """A file that cannot be read as a source file (encoding, missing or broken header, YAML)."""
 
     def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+        super().__init__([problem])
 
 
 def decode(path: str, data: bytes) -> str:
@@ -83,25 +84,27 @@ def split(path: str, text: str) -> tuple[str, str, int]:
                               "end the header with a line of three dashes `---` before the text"))
 
 
-def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict[Location, int]]:
+def load_yaml(path: str, text: str, first_line: int = 1, stage: str = STAGE,
+              what: str = "the header") -> tuple[object, dict[Location, int]]:
     """(data, {location: line}) for a YAML document with every scalar as text.
 
-    `first_line` is the file line of the text's first line (2 for a header after `---`)."""
+    `first_line` is the file line of the text's first line (2 for a header after `---`);
+    `stage` and `what` name the document in messages (a data file: "data", "the file")."""
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
-        raise SourceError(Problem(path, line, STAGE, "yaml", f"the header is not valid YAML: {error.problem}",
+        raise SourceError(Problem(path, line, stage, "yaml", f"{what} is not valid YAML: {error.problem}",
                                   "write each key as `key: value` at the start of the line; indent list "
                                   "items (`- …`) and nested keys with spaces, never tabs")) from None
     lines: dict[Location, int] = {}
     if node is None:
         return {}, lines
-    return _build(path, node, (), lines, first_line), lines
+    return _build(path, node, (), lines, first_line, stage), lines
 
 
-def _build(path: str, node: yaml.Node, location: Location, lines: dict, first_line: int):
+def _build(path: str, node: yaml.Node, location: Location, lines: dict, first_line: int, stage: str):
     lines.setdefault(location, node.start_mark.line + first_line)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, object] = {}
@@ -109,24 +112,16 @@ def _build(path: str, node: yaml.Node, location: Location, lines: dict, first_li
             key = str(key_node.value)
             key_line = key_node.start_mark.line + first_line
             if key in result:
-                raise SourceError(Problem(path, key_line, STAGE, "duplicate-key",
+                raise SourceError(Problem(path, key_line, stage, "duplicate-key",
                                           f"the key `{key}` is written twice",
                                           "keep one of the two lines and delete the other"))
             lines[(*location, key)] = key_line
-            result[key] = _build(path, value_node, (*location, key), lines, first_line)
+            result[key] = _build(path, value_node, (*location, key), lines, first_line, stage)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(path, item, (*location, index), lines, first_line)
+        return [_build(path, item, (*location, index), lines, first_line, stage)
                 for index, item in enumerate(node.value)]
     return node.value
-
-
-def display_path(path: Path) -> str:
-    """The path as the person running the build typed it: relative to the working folder."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().as_posix()
 
 
 def read_source(path: Path) -> SourceFile:
