@@ -196,10 +196,10 @@ docs: venv
 	PYTHONPATH=plugins $(PY) -m content_model.schema_doc --write docs/content-guide.md
 
 i18n-extract: venv
-	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins
+	$(PYBABEL) extract --no-wrap --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins
 
 i18n-update: i18n-extract
-	$(PYBABEL) update --no-fuzzy-matching --ignore-obsolete -l zh_Hant_TW -i i18n/messages.pot -o i18n/zh-tw/LC_MESSAGES/messages.po
+	$(PYBABEL) update --no-wrap --no-fuzzy-matching --ignore-obsolete -l zh_Hant_TW -i i18n/messages.pot -o i18n/zh-tw/LC_MESSAGES/messages.po
 
 i18n-compile: venv
 	$(PYBABEL) compile --statistics -l zh_Hant_TW -i i18n/zh-tw/LC_MESSAGES/messages.po -o i18n/zh-tw/LC_MESSAGES/messages.mo

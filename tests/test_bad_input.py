@@ -99,7 +99,8 @@ def test_a_template_variable_typo_is_one_line_with_the_template_s_line(site, tmp
 def test_a_missing_catalog_is_an_error_not_english(site, tmp_path):
     (tmp_path / "none").mkdir()  # the folder exists (site_settings checks that), the catalog not
     build = build_fixture_copy(site, tmp_path / "out", TEMPLATE_ENV_LOCALE_DIR=str(tmp_path / "none"))
-    assert_one_problem(build, "overrideconf.py: settings [CatalogError]:", "no message catalog for language 'zh-tw'")
+    assert_one_problem(build, f"{tmp_path}/none/zh-tw/LC_MESSAGES/messages.po: catalogs [missing-catalog]:",
+                       "no message catalog for language 'zh-tw'")
 
 
 def test_a_typo_in_the_settings_file_is_one_line_with_its_line(site, tmp_path):

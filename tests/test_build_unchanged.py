@@ -27,7 +27,7 @@ def test_the_next_day_is_a_changed_input(tmp_path, monkeypatch):
     """The checks read the date (an expired allow-list entry must stop tomorrow's build)."""
     settings = tmp_path / "conf.py"
     settings.write_text("", encoding="utf-8")
-    today = unchanged.build_fingerprint({}, settings)
+    today = unchanged.inputs_fingerprint({}, settings)
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
 
     class Tomorrow(datetime.date):
@@ -36,4 +36,4 @@ def test_the_next_day_is_a_changed_input(tmp_path, monkeypatch):
             return tomorrow
 
     monkeypatch.setattr(unchanged.datetime, "date", Tomorrow)
-    assert unchanged.build_fingerprint({}, settings) != today
+    assert unchanged.inputs_fingerprint({}, settings) != today

@@ -32,7 +32,7 @@ def test_untranslated_items_are_listed_and_get_an_english_placeholder(fixture_si
 
 
 def test_unverified_office_values_are_warned_about(fixture_site):
-    assert ("content/office.toml: office-data [unverified]: [hours] is not confirmed by the office: "
+    assert ("content/office.toml:25: office-data [unverified]: [hours] is not confirmed by the office: "
             "Fixture value") in fixture_site.log
 
 

@@ -18,9 +18,9 @@ PLUGINS = ROOT / "plugins"
 LAYERS = (
     ("problems",),                                                       # the one-line format
     ("sources", "site_context", "stacked_tables"),                       # reading sources; shared keys
-    ("template_env", "personal_data", "content_lint", "site_settings"),  # libraries and settings
-    ("forms", "office_data", "audit_record"),                            # data of their own
-    ("content_model", "site_search"),                                    # the content generator
+    ("template_env", "personal_data", "content_lint"),                   # libraries
+    ("forms", "office_data", "audit_record", "site_settings", "site_search"),  # data; settings; search
+    ("content_model",),                                                  # the content generator
     ("site_outputs",),                                                   # whole-site files
     ("site_build", "site_checks", "site_publish"),                       # tools people run
 )

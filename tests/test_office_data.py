@@ -45,3 +45,23 @@ def test_a_missing_field_and_bad_syntax_are_errors(tmp_path):
         load(write(tmp_path, "[name\n"), LANGS)
     with pytest.raises(OfficeDataError, match="missing"):
         load(tmp_path / "nope.toml", LANGS)
+
+
+def test_each_mistake_is_a_problem_at_its_line(tmp_path):
+    text = complete(fax='[fax]\nzh-tw = "1"\n')
+    with pytest.raises(OfficeDataError) as caught:
+        load(write(tmp_path, text), LANGS)
+    [problem] = caught.value.problems
+    fax_line = text.splitlines().index("[fax]") + 1
+    assert (problem.line, problem.stage, problem.rule) == (fax_line, "office-data", "missing-value")
+    with pytest.raises(OfficeDataError) as caught:
+        load(write(tmp_path, 'x = "1"\n[name\n'), LANGS)
+    assert caught.value.problem.line == 2 and caught.value.problem.rule == "toml"
+
+
+def test_the_unverified_warnings_name_the_line_of_their_field():
+    office = load(ROOT / "content/office.toml", LANGS)
+    lines = (ROOT / "content/office.toml").read_text(encoding="utf-8").splitlines()
+    assert office.unverified(), "the test needs an unverified value"
+    for field in office.unverified():
+        assert lines[office.lines[field] - 1] == f"[{field}]"

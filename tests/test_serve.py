@@ -82,8 +82,8 @@ def test_a_broken_file_keeps_the_last_good_build_served_and_the_preview_idle(pre
     status, page = preview.get("/guides/birth/")
     assert status == 200 and "出生登記" in page
     notice = page.split("<body", 1)[1].split("</div></div>", 1)[0]
-    assert 'role="alert" lang="en"' in notice and "Preview: the last build failed." in notice
-    assert "content/guides/birth.zh-tw.md:7: header [invalid-value]" in notice, notice
+    assert 'role="alert"' in notice and "預覽：最近一次建置失敗。" in notice, notice  # in the page's language
+    assert '<code lang="en">content/guides/birth.zh-tw.md:7: header [invalid-value]' in notice, notice
     assert "Preview: the last build failed." in preview.get("/en/")[1]
     before = preview.cpu_seconds()
     time.sleep(3)
@@ -99,3 +99,20 @@ def test_no_directory_listing_and_the_site_s_own_404(preview):
     preview.wait_for("shows the new build")
     status, page = preview.get("/theme/")
     assert status == 404 and "Directory listing" not in page and "找不到網頁" in page
+
+
+def test_a_port_in_use_is_one_line_before_anything_is_built(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "site_build", "serve", "--settings", str(fixture_settings(site)),
+             "--content", str(site / "content"), "--port", str(port)],
+            cwd=site, capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if " Fix: " in line]
+    assert line.startswith(f"127.0.0.1:{port}: serve [port-in-use]: the preview cannot listen on port {port}")
+    assert line.endswith(f"make serve PORT={port + 1}")
+    assert "build:" not in result.stdout + result.stderr, "it built before finding the port taken"

@@ -43,10 +43,42 @@ def test_every_problem_is_reported_at_once_and_a_typo_is_named():
     with pytest.raises(SiteSettingsError) as caught:
         site_settings(project_settings(SITE_ORIGIN="https://x/", AUDIT_RECORD_FIEL="r.json",
                                        OFFICE_DATA_FILE=str(ROOT / "content/ofice.toml")))
-    names = [name for name, _message, _fix in caught.value.problems]
+    names = [problem.rule for problem in caught.value.problems]
     assert sorted(names) == ["AUDIT_RECORD_FIEL", "OFFICE_DATA_FILE", "SITE_ORIGIN"]
-    [typo] = [p for p in caught.value.problems if p[0] == "AUDIT_RECORD_FIEL"]
-    assert "did you mean AUDIT_RECORD_FILE?" in typo[1]
+    [typo] = [p for p in caught.value.problems if p.rule == "AUDIT_RECORD_FIEL"]
+    assert "did you mean AUDIT_RECORD_FILE?" in typo.message
+    [origin] = [p for p in caught.value.problems if p.rule == "SITE_ORIGIN"]
+    assert (origin.path, origin.stage) == ("pelicanconf.py", "settings") and origin.line is not None
+
+
+GOOD_LANGUAGES = {"zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
+                  "en": {"html_lang": "en", "prefix": "en", "name": "English"}}
+
+
+@pytest.mark.parametrize("changes, said", [
+    ({"SITE_LANGUAGES": {}}, "non-empty dict"),
+    ({"SITE_LANGUAGES": None}, "non-empty dict"),
+    ({"SITE_LANGUAGES": {"zh-TW": GOOD_LANGUAGES["zh-tw"], "en": GOOD_LANGUAGES["en"]}}, "lower-case"),
+    ({"SITE_LANGUAGES": {"zh-tw": {"prefix": ""}, "en": GOOD_LANGUAGES["en"]}}, "html_lang"),
+    ({"DEFAULT_LANG": "en"}, "is not DEFAULT_LANG 'en'"),
+    ({"SITE_LANGUAGES": {"zh-tw": {**GOOD_LANGUAGES["zh-tw"], "prefix": "zh"}, "en": GOOD_LANGUAGES["en"]}},
+     "prefix ''"),
+    ({"SITE_LANGUAGES": {"zh-tw": GOOD_LANGUAGES["zh-tw"], "en": {**GOOD_LANGUAGES["en"], "prefix": ""}}},
+     "distinct prefixes"),
+    ({"PAGE_PATHS": ["pages"]}, "not []"),
+    ({"ARTICLE_PATHS": ["news"]}, "not []"),
+    ({"PERSONAL_DATA_ALLOWLIST": "/nowhere.toml"}, "no file '/nowhere.toml'"),
+    ({"CONTENT_LINT_CHECKS": ["images", "spelling"]}, "unknown check(s) ['spelling']"),
+])
+def test_each_bad_setting_is_one_problem_naming_it(changes, said):
+    with pytest.raises(SiteSettingsError) as caught:
+        site_settings(project_settings(**changes))
+    [problem] = caught.value.problems
+    assert problem.rule == next(iter(changes)) and said in problem.message, problem
+
+
+def test_the_project_s_languages_pass():
+    assert site_settings(project_settings(SITE_LANGUAGES=GOOD_LANGUAGES)).path == ""
 
 
 def test_a_record_file_that_does_not_exist_is_an_error_not_no_audit():

@@ -21,6 +21,7 @@ import site_context
 from content_lint import Linter, LintTarget
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
+from sources.digest import content_key, stable_repr
 from sources.formats import FILES_FOLDER
 
 from .attachments import check_attachments, copy_attachments
@@ -36,13 +37,10 @@ from .prepare import (
     Preparer,
     code_fingerprint,
     files_fingerprint,
-    fingerprint,
     prepare,
-    stable_repr,
 )
 from .reference import load_reference
 from .rendering import Renderer
-from .settings import languages_of
 from .site_index import SiteIndex
 from .writing import write_all
 
@@ -130,20 +128,20 @@ def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
                     lambda entry: renderer.body(entry.source.body, entry.lang), lint, lint_target)
 
 
-def build_fingerprint(settings, content_root: Path) -> str:
+def prepare_fingerprint(settings, content_root: Path) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py)."""
     plugins = Path(__file__).resolve().parents[1]
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
-    return fingerprint([*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
+    return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
                         (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
                         *files_fingerprint(content_root / FILES_FOLDER),
-                        stable_repr([settings.get(name) for name in PREPARE_SETTINGS])])
+                        stable_repr([settings.get(name) for name in PREPARE_SETTINGS]))
 
 
 
 def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
-    cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), build_fingerprint(settings, content_root))
+    cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), prepare_fingerprint(settings, content_root))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
                   urlsplit(settings["SITEURL"]).path.rstrip("/"))
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
@@ -161,7 +159,7 @@ class ContentGenerator(Generator):
     """Every content kind: read and checked, rendered, linted, indexed, then written."""
 
     def generate_context(self) -> None:
-        languages = languages_of(self.settings)
+        languages = self.settings["SITE_LANGUAGES"]
         content_root = Path(self.settings["PATH"])
         sources = read_sources(self.settings, content_root, languages)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)

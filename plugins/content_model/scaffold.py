@@ -24,7 +24,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, RootModel
 
-from problems import Problem, print_problems
+from problems import Problem, ProblemsFound, print_problems
+from site_settings import load_settings
 from sources.schema import SLUG_PATTERN
 
 from .kinds import KINDS
@@ -33,12 +34,11 @@ FORM = "form"  # the form definitions under forms/ (FORMS_DIR), made into the fo
 Known = dict[str, object]  # field name -> value filled in (slug, lang)
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(ProblemsFound):
     """The new item cannot be written (unknown kind, bad slug, files that exist)."""
 
     def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+        super().__init__([problem])
 
 
 def unwrap(annotation):
@@ -170,14 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
     args = parser.parse_args(argv)
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(args.settings))
     try:
+        settings = load_settings(args.settings, {})
         files = new_files(args.kind, args.slug, Path(settings["PATH"]), Path(settings["FORMS_DIR"]),
                           list(settings["SITE_LANGUAGES"]), args.today)
-    except ScaffoldError as error:
-        return print_problems([error.problem], "new") and 2
+    except ProblemsFound as error:
+        return print_problems(error.problems, "new") and 2
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

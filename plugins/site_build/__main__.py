@@ -31,12 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.choices["build"].add_argument(
         "--set", action="append", default=[], metavar="KEY=JSON", type=setting,
         help="override a setting for this build, e.g. --set 'AUDIT_RECORD_FILE=\"reports/x.json\"'")
+    commands.choices["build"].add_argument(
+        "--problems-file", type=Path, help="on failure, also write the problems here as JSON (the preview reads it)")
     serve = commands.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build(args.settings, args.content, args.output, dict(args.set))
+        return build(args.settings, args.content, args.output, dict(args.set), problems_file=args.problems_file)
     from .serve import serve as run_server
 
     return run_server(args.settings, args.content, args.output, args.host, args.port)

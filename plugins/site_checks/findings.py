@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict, dataclass, field
 
-from problems import Problem, one_line, print_problems
+from problems import Problem, ProblemsFound, one_line, print_problems
 
 ELEMENT_LIMIT = 120
 
@@ -48,12 +48,11 @@ class Finding:
         return asdict(self)
 
 
-class CheckCannotRun(Exception):
+class CheckCannotRun(ProblemsFound):
     """A check could not run (its tool is missing or crashed, or there is no site): a failure."""
 
     def __init__(self, where: str, stage: str, message: str, fix: str):
-        self.problem = Problem(str(where), None, stage, "cannot-run", message, fix)
-        super().__init__(str(self.problem))
+        super().__init__([Problem(str(where), None, stage, "cannot-run", message, fix)])
 
 
 def print_findings(findings: list[Finding], label: str, stream=None) -> int:
@@ -61,9 +60,10 @@ def print_findings(findings: list[Finding], label: str, stream=None) -> int:
     return print_problems([finding.problem() for finding in findings], label, stream)
 
 
-def print_cannot_run(error: CheckCannotRun, label: str, stream=None) -> int:
-    """Print why a check could not run, one line, then the summary; return 2."""
+def print_cannot_run(error: ProblemsFound, label: str, stream=None) -> int:
+    """Print why a check could not run, one line each, then the summary; return 2."""
     stream = stream or sys.stdout
-    print(error.problem, file=stream)
+    for problem in error.problems:
+        print(problem, file=stream)
     print(f"{label}: could not run, so nothing was checked", file=stream, flush=True)
     return 2

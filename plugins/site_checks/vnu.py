@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .cache import ResultCache, content_key, file_digest
+from sources.digest import content_key
+
+from .cache import ResultCache, file_digest
 from .findings import CheckCannotRun, Finding
 from .pages import select_files
 

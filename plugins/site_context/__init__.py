@@ -6,6 +6,8 @@ the plugin that should have put it there, never a template that silently renders
 
 from __future__ import annotations
 
+from problems import Problem, ProblemsFound
+
 TRANSLATIONS = "template_env_translations"
 THEME_ASSETS = "template_env_theme_assets"
 SITE_INDEX = "site_index"
@@ -29,16 +31,18 @@ KEYS = {
 }
 
 
-class MissingContextKey(LookupError):
+class MissingContextKey(ProblemsFound):
     """A plugin needs a context key that the plugin responsible for it has not put there."""
 
 
 def require(context, key: str):
-    """The value of a shared key; a missing one names the plugin that provides it."""
+    """The value of a shared key; a missing one names the plugin that provides it (a problem of
+    the settings file's PLUGINS)."""
     try:
         return context[key]
     except KeyError:
         plugin, when, what = KEYS[key]
-        raise MissingContextKey(
-            f"`{key}` ({what}) is not in the context: the `{plugin}` plugin puts it there at {when}; "
-            "check that it is in PLUGINS, before the plugin that needs it") from None
+        raise MissingContextKey([Problem(
+            context.get("SITE_SETTINGS_FILE", "pelicanconf.py"), None, "settings", "PLUGINS",
+            f"`{key}` ({what}) is not in the context: the `{plugin}` plugin puts it there at {when}",
+            f"add `{plugin}` to PLUGINS, before the plugin that needs it")]) from None

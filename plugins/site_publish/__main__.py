@@ -11,12 +11,11 @@ import shlex
 import sys
 from pathlib import Path
 
-from problems import Problem, print_problems
-from site_settings import SettingsFileError, SiteSettingsError, settings_problems
+from problems import ProblemsFound, print_problems
 from site_settings.site_settings import read
 from sources.paths import display_path
 
-from .deploy import KEEP, DeployRefused, check_deployable, deploy, git_commit, release_name, rollback, status
+from .deploy import KEEP, check_deployable, deploy, git_commit, release_name, rollback, status
 from .golive import go_live_problems
 from .target import Target, TargetError
 
@@ -86,18 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return run(args)
-    except DeployRefused as error:
-        return print_problems([error.problem], args.command)
-    except SiteSettingsError as error:
-        return print_problems(settings_problems(error, args.settings), args.command)
-    except SettingsFileError as error:
-        return print_problems([error.problem], args.command)
-    except TargetError as error:
-        where = str(getattr(args, "target", "") or os.environ.get("DEPLOY_TARGET", "DEPLOY_TARGET"))
-        problem = Problem(where, None, args.command, "target", str(error),
-                          "see the message; `current` was not changed, so the site is as it was")
-        print_problems([problem], args.command)
+    except TargetError as error:  # the target failed: exit 2
+        print_problems(error.problems, args.command)
         return 2
+    except ProblemsFound as error:  # refused: exit 1
+        return print_problems(error.problems, args.command)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,6 @@ import gettext
 
 from template_env.sizes import human_size
 
-# Written into the output by the Pelican run; read and removed by site_build's index step.
-MANIFEST = ".search-manifest.json"
-
 
 def index_language(html_lang: str) -> str:
     """The name of a language's Pagefind index: the page's `<html lang>`, lower-cased."""
