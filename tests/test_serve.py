@@ -110,7 +110,8 @@ def test_a_port_in_use_is_one_line_before_anything_is_built(tmp_path):
         result = subprocess.run(
             [sys.executable, "-m", "site_build", "serve", "--settings", str(fixture_settings(site)),
              "--content", str(site / "content"), "--port", str(port)],
-            cwd=site, capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+            cwd=site, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr, result.stderr
     [line] = [line for line in result.stdout.splitlines() if " Fix: " in line]
     assert line.startswith(f"127.0.0.1:{port}: serve [port-in-use]: the preview cannot listen on port {port}")
