@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import Markup
 
-from content_model.rendering import Renderer
+from content_model.rendering import Renderer, with_base
 from pelicanconf import MARKDOWN
 
 
-def renderer(tmp_path, siteurl=""):
+def renderer(tmp_path):
     (tmp_path / "form.pdf").write_bytes(b"%" * 2048)
-    return Renderer({"MARKDOWN": MARKDOWN}, siteurl, tmp_path, lambda lang, kind, size: f" [{lang} {kind} {size}]")
+    return Renderer({"MARKDOWN": MARKDOWN}, tmp_path, lambda lang, kind, size: f" [{lang} {kind} {size}]")
 
 
 @pytest.mark.parametrize("prefix", ["表：", "Table:"])
@@ -34,11 +35,17 @@ def test_no_caption_without_a_prefixed_paragraph_right_before(tmp_path, text):
     assert "<caption>" not in renderer(tmp_path).body(text, "zh-tw")
 
 
-def test_root_relative_urls_get_the_site_base(tmp_path):
-    html = renderer(tmp_path, "https://example.gov.tw/longjing").body(
-        "[常見問答](/faq/) [外站](https://moi.gov.tw/) [本頁](#top) ![圖](/files/a.png)", "zh-tw")
-    assert 'href="https://example.gov.tw/longjing/faq/"' in html and 'href="https://moi.gov.tw/"' in html
-    assert 'href="#top"' in html and 'src="https://example.gov.tw/longjing/files/a.png"' in html
+def test_root_relative_urls_are_rendered_as_written_then_get_the_site_base_once(tmp_path):
+    html = renderer(tmp_path).body("[常見問答](/faq/) [外站](https://moi.gov.tw/) [本頁](#top) ![圖](/files/a.png) "
+                                   "<a href='/news/'>消息</a> [協定](//cdn.example/x)", "zh-tw")
+    assert 'href="/faq/"' in html and 'src="/files/a.png"' in html  # what the lint reads
+    based = with_base(html, "/longjing")
+    assert 'href="/longjing/faq/"' in based and 'href="https://moi.gov.tw/"' in based
+    assert 'href="#top"' in based and 'src="/longjing/files/a.png"' in based
+    assert "href='/longjing/news/'" in based and 'href="//cdn.example/x"' in based
+    assert with_base(html, "") is html
+    fields = with_base({"notes": [Markup('<a href="/faq/">x</a>'), "plain /faq/ text"]}, "/longjing")
+    assert fields == {"notes": [Markup('<a href="/longjing/faq/">x</a>'), "plain /faq/ text"]}
 
 
 def test_a_link_to_a_local_file_gets_its_format_and_size(tmp_path):

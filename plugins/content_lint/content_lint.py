@@ -112,17 +112,17 @@ class Linter:
     made on first use and reused for every item after (the glossary's patterns are compiled once
     per context, not once per file)."""
 
-    def __init__(self, settings, glossary_terms: tuple, files_root: Path, site_path: str = ""):
+    def __init__(self, settings, glossary_terms: tuple, files_root: Path):
         self.checks = selected_checks(settings)
         self.avoided_terms = glossary.avoided(glossary_terms)
-        self.files_root, self.site_path = files_root, site_path
+        self.files_root = files_root
         self.contexts: dict[tuple, LintContext] = {}
 
     def context(self, target: LintTarget) -> LintContext:
         key = (target.lang, target.heading_start)
         if key not in self.contexts:
             self.contexts[key] = LintContext(target.lang, target.heading_start, self.files_root,
-                                             self.avoided_terms, self.site_path)
+                                             self.avoided_terms)
         return self.contexts[key]
 
     def __call__(self, targets: list[LintTarget]) -> list[Problem]:

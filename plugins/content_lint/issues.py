@@ -22,7 +22,6 @@ class LintContext:
     files_root: Path = Path("content/files")  # content/files: images and downloads
     # The glossary's avoided English variants, compiled once per build (glossary.avoided).
     avoided_terms: Mapping = field(default_factory=dict)
-    site_path: str = ""  # the path part of SITEURL ('' at a host's root, '/longjing' under a sub-path)
 
     @property
     def english(self) -> bool:
@@ -66,7 +65,7 @@ def files_path(context: LintContext, url: str) -> Path | None:
     """Where in content/files/ a site URL `/files/…` points (the file may not exist); None for
     any other URL."""
     path = unquote(urlsplit(url).path)
-    prefix = context.site_path + FILES_URL
+    prefix = FILES_URL  # content is linted before the site's base is put in front of its links
     if (urlsplit(url).netloc and not url.startswith(("http://", "https://"))) or not path.startswith(prefix):
         return None
     parts = PurePosixPath(path[len(prefix):]).parts

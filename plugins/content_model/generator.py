@@ -12,7 +12,6 @@ import datetime
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -40,13 +39,13 @@ from .prepare import (
     prepare,
 )
 from .reference import load_reference
-from .rendering import Renderer
+from .rendering import Renderer, with_base
 from .site_index import SiteIndex
 from .writing import write_all
 
 DATA_FOLDER = "data"
 # The settings that shape how a Markdown file is rendered and linted (part of the cache key).
-PREPARE_SETTINGS = ("SITEURL", "MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
+PREPARE_SETTINGS = ("MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
 
 
 def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
@@ -75,14 +74,15 @@ def template_of(entry: Entry) -> str:
     return template or entry.kind.template
 
 
-def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict) -> Item:
-    """An item from its entry and prepared result; the attachments (format, size, SHA-256,
-    address) are this build's, never from the cache."""
+def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict, base: str) -> Item:
+    """An item from its entry and prepared result, its links given the site's base; the
+    attachments (format, size, SHA-256, address) are this build's, never from the cache."""
     prefix = languages[entry.lang]["prefix"]
-    fields = {**prepared.fields, "attachments": attachments.get(entry.path, ())} if entry.kind.attachments \
-        else prepared.fields
+    fields = with_base(prepared.fields, base)
+    if entry.kind.attachments:
+        fields = {**fields, "attachments": attachments.get(entry.path, ())}
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=fields, content=prepared.content, source_path=entry.path,
+                fields=fields, content=with_base(prepared.content, base), source_path=entry.path,
                 save_as=entry.kind.save_as(entry.folder, entry.slug, prefix), template=template_of(entry))
 
 
@@ -142,8 +142,7 @@ def prepare_fingerprint(settings, content_root: Path) -> str:
 def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), prepare_fingerprint(settings, content_root))
-    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                  urlsplit(settings["SITEURL"]).path.rstrip("/"))
+    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER)
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)
@@ -151,7 +150,7 @@ def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: 
     problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     if problems:
         raise ProblemsFound(problems)
-    return [make_item(entry, prepared, languages, sources.attachments)
+    return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"])
             for entry, prepared in zip(sources.entries, done, strict=True)]
 
 
@@ -163,7 +162,7 @@ class ContentGenerator(Generator):
         content_root = Path(self.settings["PATH"])
         sources = read_sources(self.settings, content_root, languages)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
-        renderer = Renderer(self.settings, self.settings["SITEURL"], content_root / FILES_FOLDER,
+        renderer = Renderer(self.settings, content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
         items = prepare_items(self.settings, sources, renderer, content_root, languages)
         report = generate_files(self.settings, sources.forms, Path(self.output_path))
