@@ -21,7 +21,8 @@ from site_checks.vnu import (
     ValidatorFailed,
     ValidatorUnavailable,
     check_html,
-    findings_of,
+    finding_of,
+    messages_by_file,
     validate,
 )
 from support import ROOT
@@ -203,7 +204,7 @@ def test_non_document_error_raises(tmp_path):
         "message": "IO",
     }
     with pytest.raises(ValidatorFailed, match="could not check"):
-        findings_of([message], tmp_path)
+        messages_by_file([message], tmp_path)
 
 
 def test_nothing_is_ignored(tmp_path):
@@ -219,7 +220,8 @@ def test_nothing_is_ignored(tmp_path):
             "extract": "<p>\n  x",
         }
     ]
-    (finding,) = findings_of(messages, tmp_path)
+    [(page, [message])] = messages_by_file(messages, tmp_path).items()
+    finding = finding_of(message, page)
     assert (finding.page, finding.line, finding.element) == ("a b/index.html", 3, "<p> x")
 
 

@@ -87,17 +87,17 @@ def test_the_search_indexes_real_items_of_searched_kinds_only():
     index_ = index(item("page", "home", "zh-tw"), item("page", "404", "zh-tw"), item("page", "search", "zh-tw"),
                    item("page", "search", "zh-tw", folder="about"), item("guide", "search", "zh-tw"),
                    item("guide", "birth", "zh-tw"))
-    searched = {(i.kind.name, i.folder, i.slug) for i in index_.all_items() if index_.searched(i)}
+    searched = {(i.kind.name, i.folder, i.slug) for i in index_.all_items() if index_.is_searched(i)}
     assert searched == {("page", "", "home"), ("page", "about", "search"), ("guide", "", "search"),
                         ("guide", "", "birth")}
-    assert not index_.searched(index_.find("guide", "", "birth", "en"))  # the placeholder: noindex
+    assert not index_.is_searched(index_.find("guide", "", "birth", "en"))  # the placeholder: noindex
 
 
 def test_a_kind_declared_search_false_is_not_indexed():
     news = item("news", "new", "zh-tw", date=datetime.date(2026, 5, 1))
     unsearched = dataclasses.replace(news, kind=dataclasses.replace(news.kind, search=False))
     index_ = index(news)
-    assert index_.searched(news) and not index_.searched(unsearched)
+    assert index_.is_searched(news) and not index_.is_searched(unsearched)
 
 
 def test_a_disclosure_s_breadcrumbs_go_through_its_category_in_every_language():

@@ -68,7 +68,7 @@ def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
 def template_of(entry: Entry) -> str:
     """The template an item is rendered with: its own `template`, its section's, or its kind's."""
     template = getattr(entry.header, "template", None)
-    if template is None and entry.kind.name == "page" and not entry.folder:
+    if template is None and entry.is_top_page:
         listed = section_kind(entry.slug)
         template = listed.section_template if listed else None
     return template or entry.kind.template
@@ -87,7 +87,7 @@ def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], atta
 
 
 @dataclass(frozen=True)
-class Sources:
+class CheckedSources:
     """Everything a build reads, checked: Markdown entries, reference data, form definitions,
     and the attachments of the entries that have them ({entry path: attachments})."""
 
@@ -97,7 +97,7 @@ class Sources:
     attachments: dict
 
 
-def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> Sources:
+def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> CheckedSources:
     """Read and check all content, data and forms; raises ProblemsFound with every mistake."""
     today = datetime.date.today()
     reference, problems = load_reference(content_root / DATA_FOLDER, list(languages))
@@ -119,7 +119,7 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> So
     problems += errors + attachment_errors + scan_tree(content_root, allowlist)
     if problems:
         raise ProblemsFound(problems)
-    return Sources(entries, reference, forms, attachments)
+    return CheckedSources(entries, reference, forms, attachments)
 
 
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
@@ -139,7 +139,7 @@ def prepare_fingerprint(settings, content_root: Path) -> str:
 
 
 
-def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
+def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), prepare_fingerprint(settings, content_root))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER)

@@ -85,6 +85,10 @@ class Item:
     def is_placeholder(self) -> bool:
         return False
 
+    @property
+    def is_top_page(self) -> bool:
+        return self.kind.is_top_page(self.folder)
+
 
 @dataclass(frozen=True, eq=False)
 class Placeholder:
@@ -106,3 +110,4 @@ class Placeholder:
     updated = property(lambda self: self.original.updated)
     url = property(lambda self: url_of(self.save_as))
     is_placeholder = property(lambda self: True)
+    is_top_page = property(lambda self: self.original.is_top_page)

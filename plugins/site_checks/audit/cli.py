@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..browser import CHROMIUM, serve
 from ..cache import ResultCache
-from ..findings import CheckCannotRun, Finding, print_findings
+from ..findings import CheckCannotRun, PageFinding, print_findings
 from ..pages import page_url, parse_shard, select_pages
 from . import moda
 from .cache import assets_fingerprint, page_key
@@ -192,14 +192,14 @@ def summary_line(report: dict, paths: tuple[Path, Path]) -> str:
     )
 
 
-def record_findings(args, report: dict) -> list[Finding]:
+def record_findings(args, report: dict) -> list[PageFinding]:
     """Write the record (a complete full audit only), or compare with the expected one."""
     if args.record and report["summary"]["complete"]:
         write_record(args.record, report)
     if not args.expect_record:
         return []
     return [
-        Finding(
+        PageFinding(
             STAGE,
             str(args.expect_record),
             "",
@@ -211,10 +211,10 @@ def record_findings(args, report: dict) -> list[Finding]:
     ]
 
 
-def incomplete_findings(args, summary: dict) -> list[Finding]:
+def incomplete_findings(args, summary: dict) -> list[PageFinding]:
     """A run that did not audit every page fails, even with no error reported (a safety net)."""
     return [
-        Finding(
+        PageFinding(
             STAGE,
             str(args.site),
             "",
