@@ -44,6 +44,9 @@ AUDIT_REPORT_DIR ?= reports/audit
 
 .PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench i18n-extract i18n-update i18n-compile clean
 
+# The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
+KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
+
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
@@ -54,7 +57,7 @@ help:
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
-	@echo "make new KIND=guide|news|page|disclosure|form SLUG=…   write a new page in both languages, every field ready to fill in"
+	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -182,7 +185,8 @@ rollback: venv test-deps
 release-status: venv
 	$(PUBLISH) status --target "$(DEPLOY_TARGET)"
 
-# make new KIND=guide|news|page|disclosure|form SLUG=… : both language files with every required field.
+# make new KIND=… SLUG=… : both language files with every required field (the kinds: `make help`,
+# read from plugins/content_model/kinds.py).
 new: venv
 	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 

@@ -112,3 +112,9 @@ def test_make_new_writes_both_language_files(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     written = sorted(p.name for p in (site / "content/news").glob("*late-opening*"))
     assert len(written) == 2 and {name.split(".")[-2] for name in written} == {"zh-tw", "en"}
+
+
+def test_make_help_lists_the_declared_kinds():
+    result = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True)
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("make new KIND=")]
+    assert line.split("KIND=", 1)[1].split()[0].split("|") == kind_names()

@@ -169,7 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("slug", nargs="?", default="")
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
+    parser.add_argument("--kinds", action="store_true", help="print the kinds `make new` can write, as a|b|c")
     args = parser.parse_args(argv)
+    if args.kinds:
+        print("|".join(kind_names()))
+        return 0
     try:
         settings = load_settings(args.settings, {})
         files = new_files(args.kind, args.slug, Path(settings["PATH"]), Path(settings["FORMS_DIR"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from problems import Problem, ProblemsFound
 
+SITE = "site"
 TRANSLATIONS = "template_env_translations"
 THEME_ASSETS = "template_env_theme_assets"
 SITE_INDEX = "site_index"
@@ -18,6 +19,8 @@ MANUAL_CHECKS = "manual_checks"
 
 # key -> (the plugin that puts it there, when, what it holds)
 KEYS = {
+    SITE: ("site_settings", "initialized", "site_settings.SiteSettings: origin, sub-path, the public base URL "
+           "(`site.base_url`, the ONE place it is made), staging"),
     TRANSLATIONS: ("template_env", "generator_init", "{lang: gettext translations} of this build"),
     THEME_ASSETS: ("template_env", "generator_init", "template_env.assets.ThemeAssets: the theme's files and versions"),
     SITE_INDEX: ("content_model", "ContentGenerator.generate_context",

@@ -1,7 +1,7 @@
 """Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds and open data.
 
-Settings: SITE_ORIGIN and SITEURL (checked by site_settings): these files use the site's public
-address, origin plus sub-path. SITE_STAGING: a staging build asks robots not to index it.
+They use the site's public base URL (`site.base_url`, from site_settings); a staging build
+asks robots not to index it.
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ class SiteOutputsGenerator(Generator):
     def generate_output(self, writer) -> None:
         index = site_context.require(self.context, site_context.SITE_INDEX)
         office = site_context.require(self.context, site_context.OFFICE)
-        origin = self.settings["SITE_ORIGIN"] + self.settings["SITEURL"]
+        site = site_context.require(self.context, site_context.SITE)
+        origin = site.base_url
         out = Path(self.output_path)
         (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
-        (out / "robots.txt").write_text(robots_txt(origin, self.settings["SITE_STAGING"]), encoding="utf-8")
+        (out / "robots.txt").write_text(robots_txt(origin, site.staging), encoding="utf-8")
         for name, data in datasets(index, origin).items():
             (out / name).write_bytes(data)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 
 from problems import Problem, ProblemsFound
+from site_context import SITE
 from sources.paths import display_path
 
 from .declared import OPTIONAL, PREFIXES, RELATIONS, REQUIRED, SETTINGS
@@ -158,7 +159,9 @@ def line_of(settings_file: Path, name: str) -> int | None:
 
 
 def check_settings(pelican) -> None:
-    site_settings(pelican.settings)
+    """initialized: every setting checked, defaults filled in, and the checked site (origin,
+    sub-path, public base URL) offered to every generator's context as `site`."""
+    pelican.settings[SITE] = site_settings(pelican.settings)
 
 
 def register():
