@@ -226,3 +226,18 @@ def test_search_works_through_nginx_with_its_headers(nginx):
         links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results h2 a")]
         assert any("/en/guides/birth/" in link for link in links), links
         assert driver.execute_script("return window.__violations") == []
+
+
+def test_the_go_live_gate_refuses_a_server_config_whose_policy_drifted(tmp_path):
+    from site_publish.golive import csp_problems
+
+    assert csp_problems(CONF) == []
+    drifted = tmp_path / "nginx.conf"
+    lines = CONF.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if "Content-Security-Policy" in line and "add_header" in line)
+    lines[number - 1] = lines[number - 1].replace("img-src 'self'", "img-src 'self' https:")
+    drifted.write_text("\n".join(lines), encoding="utf-8")
+    [problem] = csp_problems(drifted)
+    assert (problem.line, problem.rule) == (number, "csp-differs")
+    drifted.write_text("server {}\n", encoding="utf-8")
+    assert [p.rule for p in csp_problems(drifted)] == ["csp-missing"]

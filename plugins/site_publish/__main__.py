@@ -13,13 +13,13 @@ from pathlib import Path
 
 from problems import ProblemsFound, print_problems
 from site_settings.site_settings import read
-from sources.paths import display_path
 
 from .deploy import KEEP, check_deployable, deploy, git_commit, release_name, rollback, status
 from .golive import go_live_problems
 from .target import Target, TargetError
 
 ROOT = Path(__file__).resolve().parents[2]
+SERVER_CONFIG = ROOT / "deploy" / "nginx.conf"  # what the server sends with every page (docs/publishing.md)
 
 
 def settings_of(settings_file: Path, staging: bool):
@@ -29,8 +29,8 @@ def settings_of(settings_file: Path, staging: bool):
 
 def go_live(args) -> int:
     site, settings = settings_of(args.settings, args.staging)
-    office = Path(settings["OFFICE_DATA_FILE"])
-    problems = go_live_problems(site, args.settings, office, display_path(office))
+    problems = go_live_problems(site, args.settings, Path(settings["OFFICE_DATA_FILE"]),
+                                list(settings["SITE_LANGUAGES"]), SERVER_CONFIG)
     if args.staging:
         for problem in problems:
             print(f"staging: {problem}")
