@@ -42,7 +42,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
 
 # The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
 KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
@@ -194,6 +194,11 @@ new: venv
 PAGES ?= 2000
 bench: venv build-deps node-deps
 	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
+
+# The golden site (tests/golden/site/): rewrite it on purpose after a change meant to alter the
+# fixture site's output; make test shows any other difference as a diff.
+golden: venv build-deps node_modules/.stamp
+	$(PY) tests/golden_site.py --write
 
 # The header-key tables of docs/content-guide.md, made from the schemas (a test checks they are current).
 docs: venv
