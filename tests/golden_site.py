@@ -88,9 +88,9 @@ def main() -> int:
         found = snapshot(Path(folder) / "output")
     changes = differences(golden(), found) if GOLDEN.is_dir() else ["(no golden site yet)"]
     write(found)
-    print(f"golden: {len(found) - 1} text files and {found[MANIFEST].count(chr(10))} binary files written to "
-          f"{GOLDEN.relative_to(Path.cwd()) if GOLDEN.is_relative_to(Path.cwd()) else GOLDEN}; "
-          f"{sum(1 for line in changes if line.startswith('+++') or line.startswith(('missing', 'new')))} changed")
+    changed = sum(1 for line in changes if line.startswith(("+++", "missing", "new")))
+    print(f"golden: {len(found) - 1} text files and {found[MANIFEST].count(chr(10))} other files written to "
+          f"{GOLDEN}; {changed} changed")
     return 0
 
 
