@@ -51,6 +51,7 @@ def test_the_json_has_the_documented_shape(site):
     assert document.count == len(document.items) > 0
     assert [(item.date, item.slug) for item in document.items] == sorted(
         ((item.date, item.slug) for item in document.items), reverse=True)
+    assert any(item.attachments for item in document.items)  # the fixture's statistics have files
     for item in document.items:
         assert item.url["zh-tw"].endswith(f"/disclosures/{item.slug}/")
         assert all(re.fullmatch(r"[0-9a-f]{64}", file.sha256) for file in item.attachments)
