@@ -99,3 +99,11 @@ def test_a_target_made_before_the_history_file_goes_by_name(tmp_path):
     deploy(tmp_path, later, keep=3)
     assert kept(tmp_path) == {names[1], names[2], later} and current(tmp_path) == later
     assert (tmp_path / "history").read_text().split() == [names[1], names[2], later]
+
+
+@pytest.mark.parametrize("keep", ["0", "1"])
+def test_keeping_fewer_releases_than_one_still_keeps_current(tmp_path, keep):
+    names = stamped([3, 2, 1])
+    for name in names:
+        deploy(tmp_path, name, keep=int(keep))
+        assert kept(tmp_path) == {name} and (tmp_path / "current/index.html").read_text() == name
