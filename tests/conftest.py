@@ -1,10 +1,14 @@
-"""Session-wide builds: the real site and the fixture site, each built once."""
+"""Session-wide builds: the real site and the fixture site, each built once; a skipped test
+fails the run; a test that starts Chromium without the `browser` marker fails."""
 
 from __future__ import annotations
 
 import pytest
 
+from browser_watch import BrowserWatch
 from support import FIXTURE_SITE, ROOT, Build, run_pelican
+
+WATCH = BrowserWatch()
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +46,29 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and exitstatus == 0:
         print(f"\n{len(skipped)} test(s) skipped; a skipped test counts as a failure: {skipped[:5]}")
         session.exitstatus = 1
+
+
+def unmarked_browser_check(item, phase: str):
+    """Run one phase of a test, watching for ChromeDriver; fail an unmarked test that starts it."""
+    if item.get_closest_marker("browser") is not None:
+        return (yield)
+    WATCH.start()
+    try:
+        result = yield
+    finally:
+        started = WATCH.stop()
+    if started:
+        pytest.fail(f"{item.nodeid} started Chromium ({len(started)} ChromeDriver process(es), in its {phase}) "
+                    "but is not marked `browser`. Fix: add @pytest.mark.browser (or pytestmark) to it",
+                    pytrace=False)
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from unmarked_browser_check(item, "set-up"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from unmarked_browser_check(item, "call"))

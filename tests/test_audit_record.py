@@ -139,6 +139,25 @@ def test_statement_marks_only_the_other_language(site_with_record, lang):
     assert other in main_langs
 
 
+def closest_lang(node) -> str:
+    return next((parent["lang"] for parent in node.parents if parent.has_attr("lang")), "")
+
+
+def test_the_chinese_statement_marks_every_english_tool_and_standard_name(site_with_record):
+    """Each tool of the record, the standard and the national rules' official checker are English
+    names: on the Chinese page every occurrence is inside an element with lang="en" (HM2310200C
+    on the English page is the other test's)."""
+    main = statement(site_with_record.output, "zh-tw").main
+    names = [*RECORD["tools"], RECORD["standard"], "a11y-moda", "Freego"]
+    for name in names:
+        texts = main.find_all(string=lambda text, name=name: name in text)
+        assert texts, f"{name} is not on the page"
+        unmarked = [str(text) for text in texts if not closest_lang(text).startswith("en")]
+        assert unmarked == [], f"{name} without lang=en: {unmarked}"
+    tools = main.select_one("dl.audit-record").find("dt", string="檢測工具").find_next_sibling("dd")
+    assert sorted(span.get_text() for span in tools.select("[lang=en]")) == sorted(RECORD["tools"])
+
+
 @pytest.mark.parametrize(
     ("lang", "header", "not_done"),
     [

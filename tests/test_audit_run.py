@@ -9,8 +9,11 @@ import contextlib
 import functools
 import io
 import json
+import os
 import re
 import shutil
+import signal
+from pathlib import Path
 
 import pytest
 
@@ -70,6 +73,7 @@ def real_audit(real_site, tmp_path_factory):
     return folder, code, printed.getvalue()
 
 
+@pytest.mark.browser
 def test_real_site_has_zero_violations_in_both_languages(real_site, real_audit):
     folder, code, printed = real_audit
     assert code == 0, printed
@@ -85,6 +89,7 @@ def test_real_site_has_zero_violations_in_both_languages(real_site, real_audit):
     assert "404.html" in result["pages"] and "en/404.html" in result["pages"]
 
 
+@pytest.mark.browser
 def test_release_gate_statement_shows_the_audit_of_the_same_build(
     real_site, real_audit, tmp_path, capsys
 ):
@@ -117,6 +122,7 @@ def test_release_gate_statement_shows_the_audit_of_the_same_build(
     ) in capsys.readouterr().out
 
 
+@pytest.mark.browser
 def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
     total = len(list((site_copy / "en").rglob("*.html")))
     audit = functools.partial(audit_english, site=site_copy, tmp_path=tmp_path)
@@ -135,6 +141,7 @@ def test_unchanged_pages_are_not_audited_again(site_copy, tmp_path, capsys):
     assert counts(capsys.readouterr().out) == [(total, 0, 0)] * 2
 
 
+@pytest.mark.browser
 def test_shards_together_audit_every_page_once(fixture_site, tmp_path, capsys):
     seen = []
     for shard in ("1/2", "2/2"):
@@ -194,6 +201,7 @@ AXE_BREAKER = (
 )
 
 
+@pytest.mark.browser
 def test_a_page_that_makes_axe_throw_is_reported_and_fails(site_copy, tmp_path, capsys):
     page = site_copy / PAGE
     page.write_text(
@@ -212,6 +220,7 @@ def test_a_page_that_makes_axe_throw_is_reported_and_fails(site_copy, tmp_path, 
     assert counts(capsys.readouterr().out)[0] == (0, total - 1, 1)
 
 
+@pytest.mark.browser
 def test_a_browser_that_dies_mid_run_fails_the_audit(site_copy, tmp_path, capsys, monkeypatch):
     original = engine.audit_one
 
@@ -225,7 +234,122 @@ def test_a_browser_that_dies_mid_run_fails_the_audit(site_copy, tmp_path, capsys
     printed = capsys.readouterr().out
     total = len(list((site_copy / "en").rglob("*.html")))
     assert counts(printed)[0] == (total - 1, 0, 1), printed  # a new browser audited the rest
-    assert f"{PAGE}: axe [audit-error]" in printed
+    [line] = [line for line in printed.splitlines() if "[unaudited]" in line]
+    assert line.startswith(
+        f"{site_copy}: audit [unaudited]: axe-core: 1 of {total} page(s) have no result ({PAGE}): "
+        "Chromium stopped during the page's audit ("
+    ), line
+    assert f"{PAGE}: axe [audit-error]" not in printed  # the page is not blamed for the browser
+
+
+# --- Chromium really killed mid-run ---------------------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (read from /proc): ChromeDriver's Chromium and its helpers."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(") ")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def orphans():
+    """The Chromium processes a test left without their ChromeDriver; killed at the end whatever
+    happens (the test checks that the audit did it)."""
+    left: list[int] = []
+    yield left
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def kill_browser_at(monkeypatch, pages_before: int, what: str, every: bool, orphans=None) -> list[str]:
+    """From the page after the first `pages_before` audited, SIGKILL the browser's processes
+    (`what`: "chromium", its whole process tree, or "chromedriver", the driver alone, which leaves
+    Chromium running: its pids go into `orphans`) just before the page loads: once, or (`every`)
+    in every browser started after that. Returns the URLs the kills happened on."""
+    original, seen, killed = engine.audit_one, [], []
+
+    def audit_one(driver, axe, url, options):
+        seen.append(url)
+        if len(seen) == pages_before + 1 or (every and len(seen) > pages_before):
+            driver_pid = driver.service.process.pid
+            browser = descendants(driver_pid)
+            assert browser, "no browser process to kill"
+            if what == "chromium":
+                victims = browser
+            else:
+                victims = [driver_pid]
+                orphans.extend(browser)
+            for pid in victims:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            killed.append(url)
+        return original(driver, axe, url, options)
+
+    monkeypatch.setattr(engine, "audit_one", audit_one)
+    return killed
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("what", ["chromium", "chromedriver"])
+def test_a_browser_killed_once_is_started_again_and_its_page_fails_the_run(
+    what, site_copy, tmp_path, capsys, monkeypatch, orphans
+):
+    killed = kill_browser_at(monkeypatch, 2, what, every=False, orphans=orphans)
+    assert audit_english(site=site_copy, tmp_path=tmp_path) == 1
+    printed = capsys.readouterr().out
+    total = len(list((site_copy / "en").rglob("*.html")))
+    [url] = killed
+    page = url.split("/", 3)[3] + "index.html"
+    assert counts(printed)[0] == (total - 1, 0, 1), printed
+    [line] = [line for line in printed.splitlines() if "[unaudited]" in line]
+    assert f"axe-core: 1 of {total} page(s) have no result ({page}): Chromium stopped" in line, printed
+    assert report(tmp_path)["summary"]["complete"] is False
+    assert [pid for pid in orphans if alive(pid)] == []  # a Chromium whose driver died is not left running
+
+
+@pytest.mark.browser
+def test_chromium_killed_for_good_mid_run_fails_the_run_and_writes_no_record(
+    fixture_site, tmp_path, capsys, monkeypatch
+):
+    """Every browser is killed once it reaches the fourth page: after the restarts, the pages
+    no browser reached have no result; the run names each cause once and writes no record."""
+    killed = kill_browser_at(monkeypatch, 3, "chromium", every=True)
+    record = tmp_path / "record.json"
+    code = run_audit(fixture_site.output, tmp_path, "--all", "--workers", "1", "--record", str(record))
+    printed = capsys.readouterr().out
+    total = len(list(fixture_site.output.rglob("*.html")))
+    assert code == 1 and not record.exists(), printed
+    assert len(killed) == engine.RESTARTS + 1
+    lines = [line for line in printed.splitlines() if "[unaudited]" in line]
+    assert [line.split(" page(s) have no result")[0] for line in lines] == [
+        f"{fixture_site.output}: audit [unaudited]: axe-core: {len(killed)} of {total}",
+        f"{fixture_site.output}: audit [unaudited]: axe-core: {total - 3 - len(killed)} of {total}",
+    ], printed
+    assert "Chromium stopped during the page's audit" in lines[0]
+    assert f"Chromium stopped {engine.RESTARTS + 1} times" in lines[1]
+    assert counts(printed) == [(3, 0, total - 3), (total, 0, 0)]
+    assert "[audit-error]" not in printed  # no page is blamed for the browser: one line per cause
+    pages = report(tmp_path)["pages"]
+    assert sorted(pages) == sorted(p.relative_to(fixture_site.output).as_posix()
+                                   for p in fixture_site.output.rglob("*.html"))
+    assert sum(1 for page in pages.values() if page["axe"]["engine"]) == 3
 
 
 def test_a_partial_run_cannot_write_or_check_the_record(fixture_site, tmp_path, capsys):

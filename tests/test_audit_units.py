@@ -11,7 +11,7 @@ from a11y_moda.models import Issue, Level, PageReport
 
 from site_checks.audit import moda
 from site_checks.audit.cache import assets_fingerprint, page_key
-from site_checks.audit.cli import html_lang, mark_allowed
+from site_checks.audit.cli import html_lang, mark_allowed, unaudited
 from site_checks.audit.config import AuditConfigError, load_allowlist, load_rules
 from site_checks.audit.engine import axe_version
 from site_checks.audit.record import record_differences, summarise, write_record
@@ -325,3 +325,80 @@ def test_the_real_site_passes_the_national_rules_lint(real_site):
     from site_checks.national_lint import lint_findings
 
     assert lint_findings(real_site.output) == []
+
+
+# --- pages without a result: whatever the engine returns, the run compares it with what it asked --
+
+
+def test_a_page_without_a_real_result_is_unaudited_with_its_cause():
+    todo = {"axe": ["a.html", "b.html", "c.html", "d.html"], "moda": ["a.html", "b.html"]}
+    fresh = {
+        "axe": {
+            "a.html": {"engine": "4.14.1", "error": "", "violations": []},
+            "b.html": {"engine": "", "error": "JavascriptException: planted", "violations": []},
+            "c.html": {"engine": "", "error": "", "violations": []},  # looks clean, was never audited
+        },
+        "moda": {"a.html": {"error": "", "issues": []}, "b.html": None},
+    }
+    died = "Chromium stopped during the page's audit (InvalidSessionIdException)"
+    browser = {"lost": {"c.html": died}, "errors": ["Chromium stopped 3 times, so it was not started again"]}
+    assert unaudited(todo, fresh, browser) == {
+        "axe": {"c.html": died, "d.html": "Chromium stopped 3 times, so it was not started again"},
+        "moda": {"b.html": "a11y-moda returned no result for it"},
+    }
+    assert unaudited(todo, {**fresh, "axe": {}}, {})["axe"] == dict.fromkeys(
+        todo["axe"], "no browser returned a result for it"
+    )
+
+
+@pytest.fixture
+def tiny_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("index.html", "a.html", "b.html", "c.html"):
+        write(site, name, '<!DOCTYPE html><html lang="en"><title>t</title><p>x</p></html>')
+    return site
+
+
+def run_with_engines(site, tmp_path, axe_results, moda_results, monkeypatch, *extra):
+    """The audit command with both engines replaced: axe gives `axe_results` (and a Chromium
+    version), the national rules `moda_results`; nothing else is faked."""
+    from site_checks.__main__ import main
+    from site_checks.audit import cli
+
+    def fake_axe(urls, axe, options, workers, done, binary):
+        return {name: result for name, result in axe_results.items() if name in urls}, {
+            "chromium": "fake 1", "errors": [], "lost": {}}
+
+    monkeypatch.setattr(cli, "audit_pages", fake_axe)
+    monkeypatch.setattr(cli.moda, "scan_pages", lambda urls, html, done: {
+        name: result for name, result in moda_results.items() if name in urls})
+    return main(["audit", "--site", str(site), "--all", "--report-dir", str(tmp_path / "report"),
+                 "--cache-dir", str(tmp_path / "cache"), "--axe", str(ROOT / "node_modules/axe-core/axe.min.js"),
+                 *extra])
+
+
+def test_an_engine_that_returns_fewer_pages_fails_the_run_and_writes_no_record(
+    tiny_site, tmp_path, capsys, monkeypatch
+):
+    clean_axe = {"engine": "4.14.1", "error": "", "violations": []}
+    clean_moda = {"error": "", "issues": []}
+    names = ["a.html", "b.html", "c.html", "index.html"]
+    record = tmp_path / "record.json"
+    axe = {"a.html": clean_axe, "b.html": {"engine": "", "error": "", "violations": []}, "index.html": clean_axe}
+    code = run_with_engines(tiny_site, tmp_path, axe, dict.fromkeys(names, clean_moda), monkeypatch,
+                            "--record", str(record))
+    printed = capsys.readouterr().out.splitlines()
+    assert code == 1 and not record.exists(), printed
+    assert printed[1:] == [
+        f"{tiny_site}: audit [unaudited]: axe-core: 2 of 4 page(s) have no result (b.html, c.html): no browser "
+        "returned a result for it. Fix: run the audit again; if Chromium keeps stopping, look for a lack of "
+        "memory (dmesg) or audit with --workers 1",
+        "accessibility audit: 1 problem(s) in 1 file(s)",
+    ]
+    assert "axe-core 4.14.1: 2 audited, 0 from cache, 2 in error" in printed[0]
+    # the same run with every page audited passes and writes the record
+    axe["b.html"] = axe["c.html"] = clean_axe
+    assert run_with_engines(tiny_site, tmp_path, axe, dict.fromkeys(names, clean_moda), monkeypatch,
+                            "--record", str(record)) == 0
+    assert json.loads(record.read_text())["pages_by_lang"] == {"en": 4}

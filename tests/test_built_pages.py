@@ -130,15 +130,18 @@ def closest_lang(node) -> str:
 
 
 def test_no_unmarked_chinese_on_english_pages(site):
+    checked = 0
     for page, doc in pages_of(site):
         if doc.html.get("lang") != "en":
             continue
+        checked += 1
         for text in doc.find_all(string=CJK):
             if text.parent.name in ("script", "style"):
                 continue
             assert closest_lang(text).startswith("zh"), f"{page}: Chinese text without lang: {text.strip()[:40]!r}"
         title = doc.title.get_text()
         assert not CJK.search(title), f"{page}: Chinese in <title>: {title}"
+    assert checked > 5, "no English page was checked"
 
 
 def test_site_map_page_lists_every_page_home_and_menu_first(real_site):

@@ -56,6 +56,13 @@ def test_the_json_has_the_documented_shape(site):
         assert all(re.fullmatch(r"[0-9a-f]{64}", file.sha256) for file in item.attachments)
 
 
+def test_the_fixture_s_attachments_are_listed_with_their_checksums(fixture_site):
+    """The shape test's loop over attachments checks something: the fixture's statistics have files."""
+    document = DisclosuresDocument.model_validate_json((fixture_site.output / "disclosures.json").read_bytes())
+    files = [file for item in document.items for file in item.attachments]
+    assert files and all(re.fullmatch(r"[0-9a-f]{64}", file.sha256) for file in files)
+
+
 def test_the_docs_name_every_json_field_and_no_other():
     documented = [row[0] for row in table_rows("### disclosures.json")]
     assert documented == documented_fields(DisclosuresDocument)

@@ -124,6 +124,7 @@ def test_html_validator_catches(site, tmp_path, markup, needle):
 # --- stage 4: axe-core in Chromium -------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_axe_catches_low_contrast_text(site, tmp_path, capsys):
     plant(site / "theme/static/css/site.css", "main p { color: #b5b5b5; }")
     result = build(site, tmp_path)
@@ -131,6 +132,7 @@ def test_axe_catches_low_contrast_text(site, tmp_path, capsys):
     assert "guides/birth/index.html: axe [color-contrast]" in printed
 
 
+@pytest.mark.browser
 def test_axe_catches_an_empty_link(site, tmp_path, capsys):
     plant(site / "theme/templates/guide.html", '<a href="/"></a>', after="{% block content %}\n")
     result = build(site, tmp_path)
@@ -138,6 +140,7 @@ def test_axe_catches_an_empty_link(site, tmp_path, capsys):
     assert "[link-name]" in printed and 'a[href="/"]' in printed
 
 
+@pytest.mark.browser
 def test_axe_catches_a_page_without_lang(site, tmp_path, capsys):
     # The build itself refuses a template without `lang` (the search index would hold the page
     # in no language: tests/test_search_index.py), so the fault is planted in the built page.
@@ -151,6 +154,7 @@ def test_axe_catches_a_page_without_lang(site, tmp_path, capsys):
     assert "[html-has-lang]" in printed
 
 
+@pytest.mark.browser
 def test_axe_catches_an_input_without_label(site, tmp_path, capsys):
     plant(site / PAGE, '<p><input type="text" name="q"></p>')
     result = build(site, tmp_path)
@@ -162,6 +166,7 @@ def test_axe_catches_an_input_without_label(site, tmp_path, capsys):
 # --- stage 5: Taiwan's national rules (a11y-moda) ----------------------------------------------
 
 
+@pytest.mark.browser
 def test_national_rules_catch_a_redundant_lang_span(site, tmp_path):
     """A `lang` equal to the page's own language is MODA HM2310200C (WCAG 3.1.2): it blocks.
 
@@ -223,6 +228,7 @@ def test_national_rules_catch_a_redundant_lang_span(site, tmp_path):
 # --- the clean fixture passes every stage ------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_clean_fixture_passes_every_stage(fixture_site, tmp_path, capsys):
     assert check_links(fixture_site.output) == []
     assert lint_findings(fixture_site.output) == []

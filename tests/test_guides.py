@@ -70,9 +70,14 @@ def test_a_related_form_link_resolves_to_the_form_page_and_its_files(real_site):
     link = doc.select_one("#forms + h3 a")
     assert link["href"] == "/en/forms/letter-of-authorisation/"
     assert (real_site.output / "en/forms/letter-of-authorisation/index.html").is_file()
-    for download in doc.select("#forms ~ ul.downloads a"):
+    downloads = doc.select("#forms ~ ul.downloads a")
+    assert sorted(download["href"] for download in downloads) == sorted(
+        f"/forms/letter-of-authorisation/letter-of-authorisation-{variant}-en.{fmt}"
+        for variant in ("blank", "example") for fmt in ("pdf", "odt"))
+    for download in downloads:
         assert (real_site.output / download["href"].lstrip("/")).is_file()
-        assert re.search(r"\((PDF|ODT), .*(KB|bytes)\)", download.get_text())
+        fmt = download["href"].rsplit(".", 1)[1].upper()
+        assert re.search(rf"\({fmt}, .*(KB|bytes)\)", download.get_text()), download.get_text()
 
 
 def test_a_related_form_that_does_not_exist_stops_the_build(tmp_path):

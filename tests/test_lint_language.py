@@ -76,3 +76,37 @@ def test_english_on_an_en_page_and_chinese_on_a_zh_page_are_fine():
 
 def test_other_languages_are_not_checked():
     assert issues("<p>Four or more English words 中文</p>", "fr") == []
+
+
+def test_link_text_is_read_in_both_languages():
+    [issue] = issues('<p>See <a href="/en/guides/birth/">the 出生登記 guide</a>.</p>', "en")
+    assert issue.needles == ("出生登記",)
+    [issue] = issues('<p>請見<a href="/guides/">Open Government Data License</a>。</p>')
+    assert issue.needles == ("Open Government Data License",)
+    assert issues('<p>Read <a href="/en/x/"><span lang="zh-Hant-TW">戶籍法</span></a>.</p>', "en") == []
+
+
+@pytest.mark.parametrize("html, needle", [
+    ("<p>Bring your 章.</p>", "章"),
+    ("<p>章</p>", "章"),
+    ("<p>Fees (NT$50, 元) apply.</p>", "元"),
+    ("<ul><li>Seal: 印</li></ul>", "印"),
+    ('<p><a href="/en/x/">章</a></p>', "章"),
+    ('<p>See <a href="/en/x/">the seal</a> (印).</p>', "印"),  # text after a link
+    ("<p>The 㐀 character (Extension A).</p>", "㐀"),
+])
+def test_a_single_unmarked_chinese_character_on_an_en_page_is_reported(html, needle):
+    [issue] = issues(html, "en")
+    assert issue.needles == (needle,) and f"'{needle}'" in issue.message
+
+
+@pytest.mark.parametrize("html", [
+    "<p>Open Monday to Friday 「 and 」 closed on holidays。</p>",  # CJK punctuation is not Chinese text
+    "<p>Fill in the form （in block letters）、then sign it.</p>",
+    '<p>Bring your <span lang="zh-tw">章</span>.</p>',
+    '<p>Bring your <span lang="ZH-TW">印章</span>.</p>',
+    '<p lang="zh-Hant-TW">章</p>',
+    "<p><code>章</code> is the seal.</p>",
+])
+def test_near_misses_on_an_en_page_stay_quiet(html):
+    assert issues(html, "en") == []

@@ -133,8 +133,11 @@ def test_an_allow_listed_value_in_an_attachment_passes(pdf, odt):
 
 
 def test_wrong_check_digits_in_attachments_are_not_caught(pdf, odt):
-    for path in (pdf, odt):
-        assert not any("A12****788" in str(p) for p in scan_file(path, AllowList()))
+    for path, sections in ((pdf, pdf_sections), (odt, odf_sections)):
+        assert "A123456788" in "".join(section.text for section in sections(path))  # it is there to read
+        found = scan_file(path, AllowList())
+        assert any("A12****789" in str(p) for p in found)  # its neighbour with a right check digit is caught
+        assert not any("A12****788" in str(p) for p in found)
 
 
 @pytest.mark.parametrize("name, data, message", [

@@ -73,7 +73,9 @@ def test_lines_and_columns_are_those_of_the_original_text():
 
 def test_a_hit_never_shows_its_value_outside_the_key():
     text = "A123456789 0912345678 private.person@mail.tw HD12345678"
-    for hit in find(text):
+    hits = find(text)
+    assert [hit.kind for hit in hits] == [Kind.NATIONAL_ID, Kind.MOBILE, Kind.EMAIL, Kind.RESIDENT_ID]
+    for hit in hits:
         shown = repr(hit) + str(hit)
         assert hit.key not in shown and hit.key.upper() not in shown
         assert "****" in hit.masked

@@ -13,6 +13,8 @@ from publish_support import current, make, publishable_copy, releases
 
 from support import html_pages, parse
 
+pytestmark = pytest.mark.browser  # every test here publishes, and the publishing gate audits in Chromium
+
 RELEASE = re.compile(r"^releases/\d{8}T\d{6}Z-[0-9a-f]{12}(-dirty)?(-\d+)?$")
 
 

@@ -10,10 +10,19 @@ from site_settings.site_settings import site_settings
 from support import ROOT, build_fixture_copy, copy_fixture_site, problem_lines
 
 
-@pytest.mark.parametrize("origin", ["https://x/", "https://x/longjing", "www.x.gov.tw", "https://x?a", "ftp://x",
-                                    "https://", 42])
-def test_a_malformed_origin_is_refused(origin):
-    assert origin_problem(origin) is not None
+@pytest.mark.parametrize("origin, problem", [
+    ("https://x/", "'https://x/' has something after the host name (a path, '/', '?' or '#')"),
+    ("https://x/longjing", "'https://x/longjing' has something after the host name"),
+    ("https://x?a", "'https://x?a' has something after the host name"),
+    ("https://user@x", "'https://user@x' has something after the host name"),
+    ("www.x.gov.tw", "'www.x.gov.tw' has no http:// or https:// and host name"),
+    ("ftp://x", "'ftp://x' has no http:// or https:// and host name"),
+    ("https://", "'https://' has no http:// or https:// and host name"),
+    ("https://x:port", "'https://x:port' is not a URL"),
+    (42, "it is 42, not text"),
+])
+def test_a_malformed_origin_is_refused_with_its_reason(origin, problem):
+    assert origin_problem(origin).startswith(problem)
 
 
 @pytest.mark.parametrize("origin", ["https://www.example.gov.tw", "http://127.0.0.1:8000"])
@@ -21,9 +30,16 @@ def test_a_well_formed_origin_passes(origin):
     assert origin_problem(origin) is None
 
 
-@pytest.mark.parametrize("path", ["https://x.gov.tw/longjing", "longjing", "/longjing/", "//x", "/a b"])
-def test_a_malformed_sub_path_is_refused(path):
-    assert site_path_problem(path) is not None
+@pytest.mark.parametrize("path, problem", [
+    ("https://x.gov.tw/longjing", "'https://x.gov.tw/longjing' is not a path: the scheme and host go in SITE_ORIGIN"),
+    ("//x", "'//x' is not a path: the scheme and host go in SITE_ORIGIN"),
+    (None, "None is not a path"),
+    ("longjing", "'longjing' is not '' or a path like '/longjing' (a leading '/', no trailing '/')"),
+    ("/longjing/", "'/longjing/' is not '' or a path like '/longjing'"),
+    ("/a b", "'/a b' is not '' or a path like '/longjing'"),
+])
+def test_a_malformed_sub_path_is_refused_with_its_reason(path, problem):
+    assert site_path_problem(path).startswith(problem)
 
 
 @pytest.mark.parametrize("path", ["", "/longjing", "/a/b-c"])
