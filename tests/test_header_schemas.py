@@ -64,7 +64,7 @@ def test_an_unknown_template_lists_the_allowed_ones(tmp_path):
 def test_an_unknown_key_lists_the_accepted_keys(tmp_path):
     [message] = page(tmp_path, "colour: red\n")
     assert message.startswith("x.md:7: header [unknown-key]: unknown key `colour`. Fix: remove it, or correct "
-                              "its spelling; the keys accepted here are: lang, modified, nav, slug, summary, "
+                              "its spelling; the keys accepted here are: lang, modified, nav, reviewed, slug, summary, "
                               "template, title.")
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from .kinds import ContentKind
+from .reviews import has_review
 
 UPDATED_FROM = ("modified", "date", "reviewed", "updated")
 
@@ -85,6 +86,11 @@ class Item:
     def is_placeholder(self) -> bool:
         return False
 
+    @property
+    def has_review(self) -> bool:
+        """True when the item says when its facts were last checked (`reviewed:`, even empty)."""
+        return has_review(self.header)
+
 
 @dataclass(frozen=True, eq=False)
 class Placeholder:
@@ -106,3 +112,4 @@ class Placeholder:
     updated = property(lambda self: self.original.updated)
     url = property(lambda self: url_of(self.save_as))
     is_placeholder = property(lambda self: True)
+    has_review = property(lambda self: False)

@@ -7,6 +7,7 @@ import gettext
 
 from babel import Locale
 from babel.lists import format_list
+from markupsafe import Markup, escape
 
 
 def article_name(number: str, catalog: gettext.NullTranslations, unit: str = "article") -> str:
@@ -23,3 +24,15 @@ def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lan
                  unit: str = "article") -> str:
     names = [article_name(n, catalog, unit) for n in numbers]
     return format_list(names, locale=Locale.parse(html_lang, sep="-"))
+
+
+def article_links(numbers: list[str], law, catalog: gettext.NullTranslations, html_lang: str,
+                  attributes: str = "") -> Markup:
+    """The articles as words, each linked to `law.article_url(number)` where it has one."""
+    names = []
+    for number in numbers:
+        name = escape(article_name(number, catalog, law.numbered_by))
+        url = law.article_url(number)
+        names.append(Markup('<a href="{url}"{attributes}>{name}</a>').format(url=url, attributes=Markup(attributes),
+                                                                            name=name) if url else name)
+    return Markup(format_list([str(name) for name in names], locale=Locale.parse(html_lang, sep="-")))
