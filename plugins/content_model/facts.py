@@ -104,8 +104,10 @@ def number(text: str) -> int:
 def typed_values(text: str) -> list[Typed]:
     """Amounts of money and numbers of days typed by hand (outside placeholders)."""
     text = blanked(text)
-    found = [Typed("money", number(m.group(1) or m.group(2)), m.group(0).strip(), m.start()) for m in MONEY.finditer(text)]
-    found += [Typed("days", int(m.group(1) or m.group(2)), m.group(0).strip(), m.start()) for m in DAYS.finditer(text)]
+    found = [Typed("money", number(m.group(1) or m.group(2)), m.group(0).strip(), m.start())
+             for m in MONEY.finditer(text)]
+    found += [Typed("days", int(m.group(1) or m.group(2)), m.group(0).strip(), m.start())
+              for m in DAYS.finditer(text)]
     return sorted(found, key=lambda typed: typed.offset)
 
 

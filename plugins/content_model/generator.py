@@ -19,17 +19,17 @@ from pelican.generators import Generator
 
 import site_context
 from content_lint import Linter, LintTarget
+from forms.definitions import form_folders
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
-from forms.definitions import form_folders
-
+from .facts import Resolver
 from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
-from .kinds import section_kind
+from .kinds import kind_named, section_kind
 from .labels import file_label
 from .prepare import (
     Prepared,
@@ -41,8 +41,6 @@ from .prepare import (
     prepare,
     stable_repr,
 )
-from .facts import Resolver
-from .kinds import kind_named
 from .reference import english_texts, load_reference
 from .rendering import FILES_FOLDER, Renderer
 from .resolution import resolve_entries, resolve_reference

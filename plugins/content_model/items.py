@@ -77,10 +77,10 @@ class Item:
         return getattr(self.header, "modified", None)
 
     @property
-    def updated(self) -> datetime.date:
-        """When the item last changed: the first of its `modified`, `date` and `reviewed` dates
-        that it has (every kind's schema requires one of them)."""
-        return next(day for name in UPDATED_FROM if (day := getattr(self.header, name, None)))
+    def updated(self) -> datetime.date | None:
+        """When the item last changed: the first of its `modified`, `date`, `reviewed` and
+        `updated` dates that it has; None only for a guide never reviewed (`reviewed:` empty)."""
+        return next((day for name in UPDATED_FROM if (day := getattr(self.header, name, None))), None)
 
     @property
     def is_placeholder(self) -> bool:

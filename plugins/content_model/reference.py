@@ -147,19 +147,18 @@ def english_texts(data_dir: Path, english: str = "en") -> list[tuple[str, list[t
     found = []
     for name in FILES:
         shown, lines, data = data_lines(data_dir, name)
-        texts = []
-
-        def walk(value, location):
-            if isinstance(value, dict):
-                for key, inner in value.items():
-                    if key == english and isinstance(inner, str):
-                        texts.append((line_in(lines, (*location, key)), inner))
-                    else:
-                        walk(inner, (*location, key))
-            elif isinstance(value, list):
-                for number, inner in enumerate(value):
-                    walk(inner, (*location, number))
-
-        walk(data, ())
-        found.append((shown, texts))
+        found.append((shown, [(line_in(lines, location), text) for location, text in language_texts(data, english)]))
     return found
+
+
+def language_texts(value, lang: str, location: Location = ()):
+    """(location, text) of every text written for one language (under a `lang:` key) in parsed YAML."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == lang and isinstance(inner, str):
+                yield (*location, key), inner
+            else:
+                yield from language_texts(inner, lang, (*location, key))
+    elif isinstance(value, list):
+        for number, inner in enumerate(value):
+            yield from language_texts(inner, lang, (*location, number))

@@ -183,7 +183,7 @@ def resolve_reference(reference: ReferenceData, resolver: Resolver, data_dir) ->
     """The declared texts checked (their placeholders name facts) and the glossary's explanations
     with their placeholders replaced; problems at the line in facts.yaml or glossary.yaml."""
     problems = []
-    shown, lines, data = data_lines(data_dir, "facts")
+    shown, lines, _ = data_lines(data_dir, "facts")
     for key, fact in reference.facts.texts.items():
         for lang, text in fact.text.root.items():
             _, issues = resolver.resolve(text, lang, nested=True)

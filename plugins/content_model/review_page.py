@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
 import lxml.html
 from markupsafe import Markup
@@ -20,6 +19,7 @@ from .facts import Resolver, placeholders
 from .items import Item
 from .kinds import kind_named
 from .reviews import due_date, has_review
+from .schemas.facts import FACTS_FILE
 
 KIND = "review"
 SLUG = "review"
@@ -141,7 +141,7 @@ def review_items(sources, items: list[Item], languages: dict[str, dict], transla
     reviewed = [item for item in items if has_review(item.header)]
     dates = [item.header.reviewed for item in reviewed if item.header.reviewed]
     dates += [fact.reviewed for _, _, fact in facts.all() if fact.reviewed]
-    updated = max(dates) if dates else max(item.updated for item in items)
+    updated = max(dates) if dates else max(item.updated for item in items if item.updated)
     made = []
     for lang, spec in languages.items():
         catalog = translations[lang]
@@ -159,6 +159,6 @@ def review_items(sources, items: list[Item], languages: dict[str, dict], transla
                   "statements": statements, "updated": updated,
                   "guides": [item for item in mine if item.kind.name == "guide"]}
         made.append(Item(kind=kind, folder="", lang=lang, header=header, fields=fields, content=Markup(""),
-                         source_path=str(Path("content/data/facts.yaml")), save_as=kind.save_as("", SLUG, spec["prefix"]),
+                         source_path=FACTS_FILE, save_as=kind.save_as("", SLUG, spec["prefix"]),
                          template=kind.template))
     return made

@@ -68,7 +68,8 @@ class GuideHeader(Header):
     reviewed: ReviewDay
     applicants: Annotated[list[Text], Field(min_length=1, description="a list of who must or may apply")]
     deadline: Annotated[Deadline, Field(
-        description="`days` (a number, or leave it out), `text` (in words), `penalty` (optional)")]
+        description="`fact` (a key of `days:` in content/data/facts.yaml, or leave it out), `text` (in words, "
+                    "the days as a placeholder), `penalty` (optional)")]
     documents: Annotated[list[Document], Field(min_length=1, description=(
         "a list of documents: `name`, `note` (optional), and on English pages `zh` (the Chinese name)"))]
     fees: Annotated[list[Fee], Field(min_length=1, description=(

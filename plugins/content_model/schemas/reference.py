@@ -67,8 +67,8 @@ class Source(Strict):
     title: Localised
     url: AnyHttpUrl | None = None
     version: Annotated[Localised | None, Field(description=(
-        "the version or date of the source that was read, one text per language, e.g. "
-        "`{zh-tw: 民國104年1月21日修正（2024-10-11的條文）, en: last amended 2015-01-21 (text as of 2024-10-11)}`"))] = None
+        "the version or date of the source that was read, one text per language, e.g. `{zh-tw: "
+        "2015-01-21最後修正（2024-10-11的條文）, en: last amended 2015-01-21 (text as of 2024-10-11)}`"))] = None
 
 
 class Term(Strict):
