@@ -151,7 +151,7 @@ class Resolver:
                              "write a list placeholder alone on its own line in the text of a page "
                              "(not in a header value, a guide, a form or a declared text)")
             if reference.key not in LISTS:
-                return self._unknown_key(reference, LISTS, "the lists")
+                return self._unknown_key(reference, LISTS, "the lists of offices")
             if not self.lists:
                 return Issue(reference.start, "placeholder", "a guide cannot hold a list of guides",
                              "link to the contact page instead")
@@ -166,10 +166,13 @@ class Resolver:
 
     @staticmethod
     def _unknown_key(reference: Reference, known, where: str) -> Issue:
-        close = difflib.get_close_matches(reference.key, list(known), n=3)
-        hint = f"did you mean {', '.join(f'`{reference.kind}:{key}`' for key in close)}? " if close else ""
+        """The issue of a key that names nothing; its fix names the close keys (or, when there
+        are few, every key)."""
+        known = list(known)
+        close = difflib.get_close_matches(reference.key, known, n=3) or (known if len(known) <= 6 else [])
+        hint = f"write {' or '.join(f'`{{{{{reference.kind}:{key}}}}}`' for key in close)}, or " if close else ""
         return Issue(reference.start, "unknown-fact", f"`{{{{{reference.name}}}}}` names no fact",
-                     f"{hint}use one of the {where}, or declare the fact there first; see {DOCS}")
+                     f"{hint}use a key of {where} (declare a new fact there first); see {DOCS}")
 
     def resolve(self, text: str, lang: str, block: bool = False, nested: bool = False) -> tuple[str, list[Issue]]:
         """(the text with every placeholder replaced, the issues); a placeholder with an issue

@@ -147,12 +147,18 @@ def kind_problems(entries: list[Entry], primary: str, reference, form_ids, today
     """(errors, warnings) from each kind's own checks: references, agreement, notices."""
     errors, warnings = [], []
     originals = {entry.key: entry for entry in entries if entry.lang == primary}
+    broken = set()  # entries whose keys point nowhere: their translation is compared once they are fixed
     for entry in entries:
         findings = list(entry.kind.references(entry.header, reference, form_ids)) if entry.kind.references else []
         findings += entry.kind.notices(entry.header, today) if entry.kind.notices else []
         for finding in findings:
             (warnings if finding.warning else errors).append(entry.from_finding(finding))
+        if any(not finding.warning for finding in findings):
+            broken.add(entry.key)
+    for entry in entries:
         original = originals.get(entry.key)
+        if entry.key in broken:
+            continue
         if entry.kind.agreement and original is not None and original is not entry:
             errors += [entry.problem(location, "pair-disagrees", f"`{'.'.join(map(str, location))}` differs from "
                                      f"{original.path}: {text}", "make the facts of both languages agree")

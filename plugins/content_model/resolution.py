@@ -120,9 +120,9 @@ def typed_problems(entry: Entry, resolver: Resolver) -> list[Problem]:
 
 
 def stated_values(entry: Entry, resolver: Resolver) -> set[tuple[str, int]]:
-    """Every money and days value a guide states: declared, written as placeholders, or typed."""
-    return (declared_values(entry, resolver) | resolver.stated(references_of(entry))
-            | {(typed.kind, typed.value) for _, typed in typed_in(entry)})
+    """Every money and days value a guide states through its facts: declared in its header or
+    written as placeholders (a value typed by hand is either one of these or reported itself)."""
+    return declared_values(entry, resolver) | resolver.stated(references_of(entry))
 
 
 def pair_problems(entries: list[Entry], primary: str, resolver: Resolver) -> list[Problem]:
@@ -133,6 +133,8 @@ def pair_problems(entries: list[Entry], primary: str, resolver: Resolver) -> lis
         original = originals.get(entry.key)
         if entry.kind.name != GUIDE or original is None or original is entry:
             continue
+        if entry.kind.agreement(original.header, entry.header):
+            continue  # their headers differ: that is reported once, by the header check
         mine, theirs = stated_values(entry, resolver), stated_values(original, resolver)
         for kind, value in sorted(mine ^ theirs):
             where = "only here" if (kind, value) in mine else f"only in {original.path}"

@@ -26,13 +26,15 @@ def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lan
     return format_list(names, locale=Locale.parse(html_lang, sep="-"))
 
 
-def article_links(numbers: list[str], law, catalog: gettext.NullTranslations, html_lang: str,
+def article_links(numbers: list[str], law, lang: str, catalog: gettext.NullTranslations, html_lang: str,
                   attributes: str = "") -> Markup:
-    """The articles as words, each linked to `law.article_url(number)` where it has one."""
+    """The articles as words, each linked to `law.article_url(number)` where it has one; each link's
+    title names the law too ('戶籍法第14條'), as two laws' 'Article 14' go to different pages."""
     names = []
     for number in numbers:
-        name = escape(article_name(number, catalog, law.numbered_by))
+        name = article_name(number, catalog, law.numbered_by)
         url = law.article_url(number)
-        names.append(Markup('<a href="{url}"{attributes}>{name}</a>').format(url=url, attributes=Markup(attributes),
-                                                                            name=name) if url else name)
+        title = catalog.gettext("%(law)s %(article)s") % {"law": law.name[lang], "article": name}
+        names.append(Markup('<a href="{url}" title="{title}"{attributes}>{name}</a>').format(
+            url=url, title=title, attributes=Markup(attributes), name=name) if url else escape(name))
     return Markup(format_list([str(name) for name in names], locale=Locale.parse(html_lang, sep="-")))

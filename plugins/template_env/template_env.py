@@ -55,7 +55,7 @@ def article_links_text(context, numbers, law, attributes: str = ""):
     """Filter: a law's articles as words, each a link to its page on the national law database."""
     lang = language_of(context)
     html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
-    return article_links(list(numbers), law, context[TRANSLATIONS][lang], html_lang, str(attributes))
+    return article_links(list(numbers), law, lang, context[TRANSLATIONS][lang], html_lang, str(attributes))
 
 
 @pass_context
