@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 import lxml.html
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .facts import Resolver, placeholders
 from .items import Item
@@ -101,35 +101,37 @@ def _texts(header, body: str):
         yield body
 
 
-def plain_texts(value):
-    """Every piece of text in an item's fields or body, tags removed, one per block."""
-    if isinstance(value, Markup) or (isinstance(value, str) and "<" in value):
-        html = str(value)
+def blocks(value):
+    """Every block of text (a paragraph, a list item, a table cell or a header value) in an item's
+    fields or body, as HTML without its links (their text kept): (plain text, markup)."""
+    if isinstance(value, (Markup, str)):
+        html = str(value) if isinstance(value, Markup) else str(escape(value))
         if not html.strip():
             return
         root = lxml.html.fragment_fromstring(f"<div>{html}</div>")
-        blocks = root.xpath(".//p | .//li[not(.//li)] | .//dd | .//td | .//th | .//caption")
-        for block in blocks or [root]:
-            yield " ".join(block.text_content().split())
-    elif isinstance(value, str):
-        yield " ".join(value.split())
+        for link in root.xpath(".//a"):
+            link.drop_tag()
+        for block in root.xpath(".//p | .//li[not(.//li)] | .//dd | .//td | .//th | .//caption") or [root]:
+            inner = (block.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in block)
+            yield " ".join(block.text_content().split()), Markup(" ".join(inner.split()))
     elif isinstance(value, dict):
         for inner in value.values():
-            yield from plain_texts(inner)
+            yield from blocks(inner)
     elif isinstance(value, (list, tuple)):
         for inner in value:
-            yield from plain_texts(inner)
+            yield from blocks(inner)
 
 
-def asking(item, phrases: list[str]) -> tuple[str, ...]:
-    """The statements of an item (each block of text: a paragraph, a list item, a table cell or a
-    header value) that ask the reader to check with the office, or say that something is not
-    confirmed, in the order of the page, each once."""
+def asking(item, phrases: list[str]) -> tuple[Markup, ...]:
+    """The statements of an item (each block of text) that ask the reader to check with the
+    office, or say that something is not confirmed, in the order of the page, each once; as
+    markup, so that words in the other language keep their `lang`."""
     wanted = [phrase.lower() for phrase in phrases]
-    found = []
-    for text in [*plain_texts(dict(item.fields)), *plain_texts(item.content)]:
-        if text and any(phrase in text.lower() for phrase in wanted) and text not in found:
-            found.append(text)
+    found, seen = [], set()
+    for text, markup in [*blocks(dict(item.fields)), *blocks(item.content)]:
+        if text and text not in seen and any(phrase in text.lower() for phrase in wanted):
+            seen.add(text)
+            found.append(markup)
     return tuple(found)
 
 
