@@ -67,7 +67,7 @@ def test_fee_deadline_and_legal_basis_on_the_page_equal_the_data(real_site, path
         if fact.unit and fact.amount:
             assert fact.unit[guide.lang] in glance
     assert " ".join(resolved(guide.deadline.text, guide.lang).split()) in glance
-    basis = [li for li in doc.select("#sources + p + ul > li")][: len(guide.legal_basis)]
+    basis = doc.select("#sources + p + ul > li")[: len(guide.legal_basis)]
     for line, law in zip(basis, guide.legal_basis, strict=True):
         reference_law = REFERENCE.law(law.law)
         assert reference_law.name[guide.lang] in line.get_text()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 
 from content_model.front_matter import read_source
@@ -70,7 +69,8 @@ def test_the_csv_has_the_documented_columns_one_row_per_guide(real_site):
     assert len(rows) == len(GUIDES) and list(rows[0]) == list(CSV_COLUMNS)
     seal = next(row for row in rows if row["slug"] == "seal")
     assert seal["fees_zh"] == "印鑑登記、變更或廢止: 20 每次 | 印鑑證明: 20 每張"
-    assert seal["fees_en"] == "Seal registration, change or cancellation: 20 each time | Seal certificate: 20 per certificate"
+    assert seal["fees_en"] == ("Seal registration, change or cancellation: 20 each time | "
+                               "Seal certificate: 20 per certificate")
     assert seal["city"] == seal["nationwide"] == "ask" and seal["online"] == "no"
     assert seal["deadline_days"] == "" and seal["legal_basis_urls"] == ""  # a rule the database does not hold
     birth = next(row for row in rows if row["slug"] == "birth")

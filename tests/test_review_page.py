@@ -13,10 +13,10 @@ import subprocess
 import sys
 
 import pytest
+from publish_support import publishable_copy
 
 from content_model.front_matter import read_source
 from content_model.reference import load_reference
-from publish_support import publishable_copy
 from support import ROOT, build_fixture_copy, copy_fixture_site, edit, parse, problem_lines
 
 LANGUAGES = ["zh-tw", "en"]
@@ -56,7 +56,7 @@ def test_every_declared_fact_is_listed_with_its_value_source_law_and_review(real
 def test_what_is_not_confirmed_and_every_ask_the_office_statement_with_its_page(real_site, lang):
     doc = review(real_site, lang)
     text = " ".join(doc.select_one("main").get_text(" ").split())
-    for kind, key, fact in REFERENCE.facts.all():
+    for _, key, fact in REFERENCE.facts.all():
         if fact.unverified:
             assert fact.unverified[lang] in text, key
     assert "address" in text  # the office's own details, unconfirmed in content/office.toml
@@ -145,8 +145,8 @@ def test_make_publish_lists_the_reviews_that_are_due_without_stopping(tmp_path):
     edit(site / "content/guides/birth.en.md", "reviewed: 2026-11-21", "reviewed:")
     edit(site / "content/data/facts.yaml", "    source: L1\n    reviewed: 2026-11-21\n  household-certificate:",
          "    source: L1\n    reviewed: 2024-01-01\n  household-certificate:")
-    result = subprocess.run([sys.executable, "-m", "site_publish", "go-live", "--settings", str(site / "publishtest.py")],
-                            cwd=site, capture_output=True, text=True, timeout=120,
+    command = [sys.executable, "-m", "site_publish", "go-live", "--settings", str(site / "publishtest.py")]
+    result = subprocess.run(command, cwd=site, capture_output=True, text=True, timeout=120,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
     lines = result.stdout.splitlines()
     due = [line for line in lines if line.startswith("warning: ")]

@@ -27,6 +27,7 @@ from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
 from .facts import Resolver
 from .form_items import form_item, form_lint_target, generate_files, load_forms
+from .front_matter import leaves
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import kind_named, section_kind
@@ -209,16 +210,9 @@ class ContentGenerator(Generator):
         copy_attachments(index.all_items(), Path(self.output_path))
 
 
-def rendered_values(fields, location=()):
+def rendered_values(fields):
     """(location, HTML) of every header value that was rendered from inline Markdown."""
-    if isinstance(fields, Markup):
-        yield location, fields
-    elif isinstance(fields, dict):
-        for key, value in fields.items():
-            yield from rendered_values(value, (*location, key))
-    elif isinstance(fields, list):
-        for number, value in enumerate(fields):
-            yield from rendered_values(value, (*location, number))
+    return [(location, value) for location, value in leaves(fields) if isinstance(value, Markup)]
 
 
 def lint_target(entry: Entry, fields: dict, content: Markup) -> LintTarget:

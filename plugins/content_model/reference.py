@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from problems import Problem
 
-from .front_matter import Location, SourceError, decode, display_path, line_in, load_yaml
+from .front_matter import Location, SourceError, decode, display_path, leaves, line_in, load_yaml
 from .schemas.disclosure import DisclosureCategories
 from .schemas.facts import Facts
 from .schemas.reference import Glossary, Laws, Sources, Topics
@@ -151,14 +151,7 @@ def english_texts(data_dir: Path, english: str = "en") -> list[tuple[str, list[t
     return found
 
 
-def language_texts(value, lang: str, location: Location = ()):
+def language_texts(data, lang: str) -> list[tuple[Location, str]]:
     """(location, text) of every text written for one language (under a `lang:` key) in parsed YAML."""
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            if key == lang and isinstance(inner, str):
-                yield (*location, key), inner
-            else:
-                yield from language_texts(inner, lang, (*location, key))
-    elif isinstance(value, list):
-        for number, inner in enumerate(value):
-            yield from language_texts(inner, lang, (*location, number))
+    return [(location, value) for location, value in leaves(data)
+            if isinstance(value, str) and location and location[-1] == lang]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from problems import Problem
 
 from .facts import STAGE, Issue, Resolver, placeholders, typed_issue, typed_values
-from .front_matter import Location
+from .front_matter import Location, leaves
 from .inventory import Entry
 from .reference import ReferenceData, data_lines
 from .schemas.reference import Glossary, Localised
@@ -32,16 +32,9 @@ GUIDE = "guide"
 TYPED_RULES = {"guide": "header", "page": "never", "news": "never"}
 
 
-def strings(data, location: Location = ()):
+def strings(data):
     """(location, text) of every string in parsed YAML."""
-    if isinstance(data, str):
-        yield location, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*location, key))
-    elif isinstance(data, list):
-        for number, value in enumerate(data):
-            yield from strings(value, (*location, number))
+    return [(location, value) for location, value in leaves(data) if isinstance(value, str)]
 
 
 def replaced(data, location: Location, text: str):
