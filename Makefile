@@ -122,7 +122,7 @@ test: venv build-deps test-deps forms-test-deps node-deps
 
 # The forms engine alone (until it is wired into the Pelican build): cached, so a second run writes nothing.
 forms: venv build-deps
-	PYTHONPATH=plugins $(PY) -m forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
+	$(BUILD) forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
 
 check: build
 	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)

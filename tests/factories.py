@@ -16,8 +16,8 @@ DAY = datetime.date(2026, 11, 1)
 
 GUIDE = {
     "topic": "births-deaths", "reviewed": DAY, "applicants": ["父母"],
-    "deadline": {"days": 60, "text": "60日內"}, "documents": [{"name": "出生證明書"}],
-    "fees": [{"item": "登記", "amount": 0}], "processing": "隨到隨辦",
+    "deadline": {"fact": "birth", "text": "60日內"}, "documents": [{"name": "出生證明書"}],
+    "fees": [{"fee": "registration", "item": "登記"}], "processing": "隨到隨辦",
     "where": {place: {"status": "yes"} for place in ("office", "city", "nationwide", "online")},
     "legal_basis": [{"law": "household-registration-act", "articles": ["48"]}],
     "steps": ["到所辦理"], "sources": ["L1"],

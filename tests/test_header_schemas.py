@@ -64,7 +64,7 @@ def test_an_unknown_template_lists_the_allowed_ones(tmp_path):
 def test_an_unknown_key_lists_the_accepted_keys(tmp_path):
     [message] = page(tmp_path, "colour: red\n")
     assert message.startswith("x.md:7: header [unknown-key]: unknown key `colour`. Fix: remove it, or correct "
-                              "its spelling; the keys accepted here are: lang, modified, nav, slug, summary, "
+                              "its spelling; the keys accepted here are: lang, modified, nav, reviewed, slug, summary, "
                               "template, title.")
 
 
@@ -84,17 +84,18 @@ GUIDE = (ROOT / "tests/fixtures/site/content/guides/birth.zh-tw.md").read_text(e
 
 
 @pytest.mark.parametrize("old, new, start", [
-    ("fees:\n  - item: 出生登記\n    amount: 0\n  - item: 換發戶口名簿\n    amount: 30\n    unit: 每本\n", "",
+    ("fees:\n  - fee: registration\n    item: 出生登記\n  - fee: household-certificate\n    item: 換發戶口名簿\n", "",
      "x.md:2: header [missing-key]: the key `fees` is missing"),
-    ("    amount: 30", "    amount: NT$30",
-     "x.md:22: header [invalid-value]: `fees[1].amount`: input should be a valid integer"),
-    ("    amount: 30", "    amount: -5",
-     "x.md:22: header [invalid-value]: `fees[1].amount`: input should be greater than or equal to 0"),
+    ("  - fee: household-certificate", "  - fee: 戶口名簿",
+     "x.md:21: header [invalid-value]: `fees[1].fee`: string should match pattern"),
+    ("    item: 換發戶口名簿", "    item: 換發戶口名簿\n    amount: 30",
+     "x.md:23: header [unknown-key]: unknown key `fees[1].amount`"),
     ("  nationwide: {status: ask}", "  nationwide: {status: maybe}",
-     "x.md:27: header [invalid-value]: `where.nationwide.status`"),
-    ("  days: 60", "  days: sixty", "x.md:11: header [invalid-value]: `deadline.days`"),
+     "x.md:26: header [invalid-value]: `where.nationwide.status`"),
+    ("  fact: birth", "  fact: 六十日", "x.md:11: header [invalid-value]: `deadline.fact`"),
     ("    articles: [\"6\", \"48\"]", "    articles: [\"第6條\"]",
-     "x.md:32: header [invalid-value]: `legal_basis[0].articles[0]`"),
+     "x.md:31: header [invalid-value]: `legal_basis[0].articles[0]`"),
+    ("reviewed: 2026-11-21", "reviewed: 21.11.2026", "x.md:7: header [invalid-value]: `reviewed`"),
 ])
 def test_a_guide_s_bad_values_name_the_key_and_line(tmp_path, old, new, start):
     assert old in GUIDE

@@ -20,7 +20,8 @@ LANGUAGES = ["zh-tw", "en"]
 # Sample values by key, as an author would fill them in (the fixture's reference data).
 SAMPLES = {"topic": "general", "law": "household-registration-act", "articles": "48", "sources": "L1",
            "status": "ask", "amount": "0", "id": "applicant-name", "type": "text", "size": "12",
-           "required": "true", "category": "organisation"}  # category: the disclosures kind (wip/disclosures)
+           "required": "true", "category": "organisation",  # category: the disclosures kind (wip/disclosures)
+           "fee": "registration", "reviewed": "2026-11-30"}
 TEXT = {"zh-tw": "範例說明文字。", "en": "Sample text for this entry."}
 
 
@@ -93,6 +94,25 @@ def test_a_filled_in_scaffold_builds_without_problems(kind, tmp_path):
     assert build.returncode == 0, build.stdout + "\n".join(p.read_text() for p in files)
     written = [p for p in (tmp_path / "out").rglob("index.html") if "new-item" in p.parent.name]
     assert len(written) == 2, written  # one page per language
+
+
+def test_a_new_guide_is_not_counted_as_reviewed_until_someone_reviews_it(tmp_path):
+    """`make new` leaves `reviewed:` empty; filled in otherwise, the guide builds with one warning
+    per language that it was never reviewed (not an error, not a crash)."""
+    site = copy_fixture_site(tmp_path / "site")
+    files = scaffold(site, "guide", "new-item")
+    for path, text in files.items():
+        assert re.search(r"^reviewed:$", text, re.M), text  # empty: nothing new counts as reviewed
+        lang = next(lang for lang in LANGUAGES if path.name.endswith(f".{lang}.md"))
+        filled = fill(text, lang).replace("reviewed: 2026-11-30", "reviewed:")
+        assert re.search(r"^reviewed:$", filled, re.M)
+        path.write_text(filled, encoding="utf-8")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    never = [line for line in build.log.splitlines() if "[never-reviewed]" in line]
+    assert sorted(line.split(":")[1].strip() for line in never) == [
+        "content/guides/new-item.en.md", "content/guides/new-item.zh-tw.md"], build.log
+    assert all(line.startswith("warning: ") for line in never)
 
 
 def test_a_bad_slug_an_unknown_kind_and_an_existing_file_are_refused(tmp_path):

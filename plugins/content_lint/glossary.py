@@ -1,7 +1,12 @@
 """Glossary: an English page uses the one English term the glossary (content/data/glossary.yaml)
 settles for each Chinese term, never a variant it lists under `avoid`. Matching ignores case
 and spacing, takes whole words (and their plural) only, and skips text marked as another
-language and code. It also runs on titles and summaries, which are plain text."""
+language and code. It also runs on titles and summaries, form texts and the English of the
+reference data, which are plain text.
+
+A variant that differs from the term only in its capitals (`National ID Card` for `national ID
+card`) is matched with exactly those capitals, so the term itself, capitalised at the start of
+a sentence, is not taken for it."""
 
 from __future__ import annotations
 
@@ -13,10 +18,16 @@ from .tree import texts_in
 WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*")
 
 
-def variant_pattern(variant: str) -> re.Pattern:
-    """The variant as whole words, in any case and spacing, also in the plural (-s, -es)."""
+def variant_pattern(variant: str, exact_case: bool = False) -> re.Pattern:
+    """The variant as whole words, in any case (or, `exact_case`, only in its own capitals) and
+    spacing, also in the plural (-s, -es)."""
     words = r"\s+".join(re.escape(word) for word in variant.split())
-    return re.compile(rf"(?<![A-Za-z0-9-]){words}(?:e?s)?(?![A-Za-z0-9-])", re.I)
+    return re.compile(rf"(?<![A-Za-z0-9-]){words}(?:e?s)?(?![A-Za-z0-9-])", 0 if exact_case else re.I)
+
+
+def same_words(variant: str, term: str) -> bool:
+    """True when a variant is the term in other capitals."""
+    return " ".join(variant.lower().split()) == " ".join(term.lower().split())
 
 
 def avoided(terms) -> dict[str, list[tuple[re.Pattern, str, object]]]:
@@ -28,7 +39,7 @@ def avoided(terms) -> dict[str, list[tuple[re.Pattern, str, object]]]:
     for variant, term in pairs:
         first = re.match(r"[A-Za-z][A-Za-z0-9]*", variant.split()[0])
         key = first.group(0).lower() if first else variant.lower()
-        by_word.setdefault(key, []).append((variant_pattern(variant), variant, term))
+        by_word.setdefault(key, []).append((variant_pattern(variant, same_words(variant, term.en)), variant, term))
     return by_word
 
 

@@ -83,7 +83,7 @@ def attachment_records(versions: dict, origin: str) -> list[dict]:
     return records
 
 
-def open_record(versions: dict, origin: str) -> dict:
+def open_record(versions: dict, origin: str, reference=None) -> dict:
     """One disclosure in disclosures.json."""
     first = next(iter(versions.values())).header
     return {

@@ -16,16 +16,28 @@ from content_lint import LintTarget
 from forms import Form, GenerationReport, generate, load_definitions
 from forms.pages import downloads, page_fields, texts_with_lines
 
+from .facts import Resolver, typed_issue, typed_values
 from .items import Item
 from .kinds import kind_named
 
 FILES_URL = "forms/"  # the forms' files are written to <output>/forms/<id>/…
 
 
-def load_forms(settings, languages: list[str], reference, guide_slugs: set[str], allowlist) -> list[Form]:
-    """Every form definition, checked (raises ProblemsFound naming file and line)."""
+def load_forms(settings, languages: list[str], reference, guide_slugs: set[str], allowlist, resolver) -> list[Form]:
+    """Every form definition, checked, its facts in (raises ProblemsFound naming file and line)."""
     return load_definitions(Path(settings["FORMS_DIR"]), languages, allowlist=allowlist,
-                            topics=[topic.key for topic in reference.topics.root], guides=guide_slugs)
+                            topics=[topic.key for topic in reference.topics.root], guides=guide_slugs,
+                            resolve=form_resolver(resolver))
+
+
+def form_resolver(resolver: Resolver):
+    """A form text's facts in; a value typed by hand there is a mistake (forms never type one)."""
+    def resolve(text: str, lang: str):
+        value, issues = resolver.resolve(text, lang)
+        return value, issues + [typed_issue(typed, resolver, "forms never type a fee, fine or time limit")
+                                for typed in typed_values(text)]
+
+    return resolve
 
 
 def generate_files(settings, forms: list[Form], output_path: Path) -> GenerationReport:

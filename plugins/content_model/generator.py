@@ -18,17 +18,20 @@ from pelican.generators import Generator
 
 import site_context
 from content_lint import Linter, LintTarget
+from forms.definitions import form_folders
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 from sources.digest import content_key, stable_repr
 from sources.formats import FILES_FOLDER
+from sources.front_matter import leaves
 
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
+from .facts import Resolver
 from .form_items import form_item, form_lint_target, generate_files, load_forms
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
-from .kinds import section_kind
+from .kinds import kind_named, section_kind
 from .labels import file_label
 from .prepare import (
     Prepared,
@@ -38,8 +41,11 @@ from .prepare import (
     files_fingerprint,
     prepare,
 )
-from .reference import load_reference
+from .reference import english_texts, load_reference
 from .rendering import Renderer, with_base
+from .resolution import resolve_entries, resolve_reference
+from .review_page import review_items
+from .reviews_due import fact_reviews
 from .site_index import SiteIndex
 from .writing import write_all
 
@@ -88,66 +94,80 @@ def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], atta
 
 @dataclass(frozen=True)
 class CheckedSources:
-    """Everything a build reads, checked: Markdown entries, reference data, form definitions,
-    and the attachments of the entries that have them ({entry path: attachments})."""
+    """Everything a build reads, checked: Markdown entries (their facts in), reference data, form
+    definitions, the attachments of the entries that have them ({entry path: attachments}), and
+    the resolver that put the facts in (the lists of offices included)."""
 
     entries: list[Entry]
     reference: object
     forms: list
     attachments: dict
+    resolver: Resolver
 
 
-def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> CheckedSources:
-    """Read and check all content, data and forms; raises ProblemsFound with every mistake."""
+def read_sources(settings, content_root: Path, languages: dict[str, dict], translations: dict) -> CheckedSources:
+    """Read and check all content, data and forms, and put the declared facts into them; raises
+    ProblemsFound with every mistake."""
     today = datetime.date.today()
     reference, problems = load_reference(content_root / DATA_FOLDER, list(languages))
     entries, found = read_entries(content_root, list(languages))
     problems += found
     if problems:
         raise ProblemsFound(problems)
+    reference, problems = resolve_reference(reference, Resolver(reference.facts, translations),
+                                            content_root / DATA_FOLDER)
+    entries, resolver, found = resolve_entries(entries, reference, translations, languages, kind_named("guide"))
+    problems += found
     allowlist = load_allowlist(Path(settings["PERSONAL_DATA_ALLOWLIST"]), today)
     guide_slugs = {entry.slug for entry in entries if entry.kind.name == "guide"}
     try:
-        forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist)
-    except ProblemsFound as error:
-        forms, problems = [], list(error.problems)
-    errors, warnings = check_inventory(entries, languages, content_root, reference,
-                                       form_ids=frozenset(form.id for form in forms), today=today)
+        forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist, resolver)
+        form_ids = frozenset(form.id for form in forms)
+    except ProblemsFound as error:  # a broken form is reported once, not as a missing form in every guide
+        forms, problems = [], problems + list(error.problems)
+        form_ids = frozenset(folder.name for folder in form_folders(Path(settings["FORMS_DIR"])))
+    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids, today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
+    warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
     for warning in warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
     problems += errors + attachment_errors + scan_tree(content_root, allowlist)
     if problems:
         raise ProblemsFound(problems)
-    return CheckedSources(entries, reference, forms, attachments)
+    return CheckedSources(entries, reference, forms, attachments, resolver)
 
 
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
     """How one Markdown file is rendered and linted in this build."""
     return Preparer(lambda entry: rendered_fields(entry, renderer),
-                    lambda entry: renderer.body(entry.source.body, entry.lang), lint, lint_target)
+                    lambda entry: renderer.body(entry.text, entry.lang), lint, lint_target)
 
 
-def prepare_fingerprint(settings, content_root: Path) -> str:
-    """Everything besides a file's own bytes that shapes its prepared result (prepare.py)."""
+def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str:
+    """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
+    code, catalogs, glossary, files, settings, and the facts put into it (the declared facts,
+    and the lists of offices made from the guides)."""
     plugins = Path(__file__).resolve().parents[1]
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
                         (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
+                        (content_root / DATA_FOLDER / "facts.yaml").read_bytes(), stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
                         stable_repr([settings.get(name) for name in PREPARE_SETTINGS]))
 
 
-
 def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
-    cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""), prepare_fingerprint(settings, content_root))
+    cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
+                          prepare_fingerprint(settings, content_root, sources.resolver))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER)
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)
     problems = [p for prepared in done for p in prepared.problems]
     problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
+    problems += lint([LintTarget(path, "", 1, "en", 2, (), "", tuple(texts))
+                      for path, texts in english_texts(content_root / DATA_FOLDER) if "en" in languages])
     if problems:
         raise ProblemsFound(problems)
     return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"])
@@ -160,14 +180,15 @@ class ContentGenerator(Generator):
     def generate_context(self) -> None:
         languages = self.settings["SITE_LANGUAGES"]
         content_root = Path(self.settings["PATH"])
-        sources = read_sources(self.settings, content_root, languages)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
+        sources = read_sources(self.settings, content_root, languages, translations)
         renderer = Renderer(self.settings, content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
         items = prepare_items(self.settings, sources, renderer, content_root, languages)
         report = generate_files(self.settings, sources.forms, Path(self.output_path))
         items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
         items += category_items(sources.reference, items, languages)
+        items += review_items(sources, items, languages, translations)
         index = SiteIndex(items, languages)
         self.context[site_context.SITE_INDEX] = index
         self.context[site_context.REFERENCE] = sources.reference
@@ -187,16 +208,9 @@ class ContentGenerator(Generator):
         copy_attachments(index.all_items(), Path(self.output_path))
 
 
-def rendered_values(fields, location=()):
+def rendered_values(fields):
     """(location, HTML) of every header value that was rendered from inline Markdown."""
-    if isinstance(fields, Markup):
-        yield location, fields
-    elif isinstance(fields, dict):
-        for key, value in fields.items():
-            yield from rendered_values(value, (*location, key))
-    elif isinstance(fields, list):
-        for number, value in enumerate(fields):
-            yield from rendered_values(value, (*location, number))
+    return [(location, value) for location, value in leaves(fields) if isinstance(value, Markup)]
 
 
 def lint_target(entry: Entry, fields: dict, content: Markup) -> LintTarget:

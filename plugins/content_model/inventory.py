@@ -21,22 +21,31 @@ from .kinds import KINDS, PAGE, ContentKind, kind_named, kind_of_path, required_
 from .schemas.common import Finding
 
 CONTENT_SUFFIXES = (".md", ".markdown")
+# Top-level addresses the build makes itself (not from a content file).
+RESERVED_PAGES = {"review": "staff review page the build makes (docs/facts.md)"}
 STAGE = "header"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One content file whose header passed its schema."""
+    """One content file whose header passed its schema. Once its facts are in (resolution.py),
+    `header` and `body` hold the values; `source` keeps the file as written."""
 
     source: SourceFile
     kind: ContentKind
     folder: str
     header: BaseModel
+    body: str | None = None  # the Markdown body with its facts in; None: as written
 
     lang = property(lambda self: self.header.lang)
     slug = property(lambda self: self.header.slug)
     path = property(lambda self: self.source.path)
     is_top_page = property(lambda self: self.kind.is_top_page(self.folder))
+
+    @property
+    def text(self) -> str:
+        """The Markdown body to render."""
+        return self.source.body if self.body is None else self.body
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -122,6 +131,10 @@ def page_problems(entries: list[Entry], primary: str, content_root: Path) -> lis
                         f"create {pages_folder}/{slug}.{primary}.md (the templates link to it)")
                 for slug in required_pages() if slug not in top_pages]
     for entry in entries:
+        if entry.is_top_page and entry.slug in RESERVED_PAGES:
+            problems.append(entry.problem(("slug",), "reserved-slug",
+                                          f"/{entry.slug}/ is the address of the {RESERVED_PAGES[entry.slug]}",
+                                          "give the page another slug"))
         listed = section_kind(entry.slug) if entry.is_top_page else None
         if listed and getattr(entry.header, "template", None):
             problems.append(entry.problem(("template",), "section-template",
@@ -135,12 +148,18 @@ def kind_problems(entries: list[Entry], primary: str, reference, form_ids, today
     """(errors, warnings) from each kind's own checks: references, agreement, notices."""
     errors, warnings = [], []
     originals = {entry.key: entry for entry in entries if entry.lang == primary}
+    broken = set()  # entries whose keys point nowhere: their translation is compared once they are fixed
     for entry in entries:
         findings = list(entry.kind.references(entry.header, reference, form_ids)) if entry.kind.references else []
         findings += entry.kind.notices(entry.header, today) if entry.kind.notices else []
         for finding in findings:
             (warnings if finding.warning else errors).append(entry.from_finding(finding))
+        if any(not finding.warning for finding in findings):
+            broken.add(entry.key)
+    for entry in entries:
         original = originals.get(entry.key)
+        if entry.key in broken:
+            continue
         if entry.kind.agreement and original is not None and original is not entry:
             errors += [entry.problem(location, "pair-disagrees", f"`{'.'.join(map(str, location))}` differs from "
                                      f"{original.path}: {text}", "make the facts of both languages agree")

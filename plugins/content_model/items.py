@@ -16,6 +16,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from .kinds import ContentKind
+from .reviews import has_review
 
 UPDATED_FROM = ("modified", "date", "reviewed", "updated")
 
@@ -76,10 +77,10 @@ class Item:
         return getattr(self.header, "modified", None)
 
     @property
-    def updated(self) -> datetime.date:
-        """When the item last changed: the first of its `modified`, `date` and `reviewed` dates
-        that it has (every kind's schema requires one of them)."""
-        return next(day for name in UPDATED_FROM if (day := getattr(self.header, name, None)))
+    def updated(self) -> datetime.date | None:
+        """When the item last changed: the first of its `modified`, `date`, `reviewed` and
+        `updated` dates that it has; None only for a guide never reviewed (`reviewed:` empty)."""
+        return next((day for name in UPDATED_FROM if (day := getattr(self.header, name, None))), None)
 
     @property
     def is_placeholder(self) -> bool:
@@ -88,6 +89,11 @@ class Item:
     @property
     def is_top_page(self) -> bool:
         return self.kind.is_top_page(self.folder)
+
+    @property
+    def has_review(self) -> bool:
+        """True when the item says when its facts were last checked (`reviewed:`, even empty)."""
+        return has_review(self.header)
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,3 +117,4 @@ class Placeholder:
     url = property(lambda self: url_of(self.save_as))
     is_placeholder = property(lambda self: True)
     is_top_page = property(lambda self: self.original.is_top_page)
+    has_review = property(lambda self: False)

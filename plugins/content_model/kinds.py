@@ -14,13 +14,14 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from . import disclosure_data
+from . import disclosure_data, guide_data, reviews
 from .schemas import disclosure, form, guide
 from .schemas.disclosure import DisclosureCategoryHeader, DisclosureHeader
 from .schemas.form import FormPageHeader
 from .schemas.guide import GuideHeader
 from .schemas.news import NewsHeader
 from .schemas.page import PageHeader
+from .schemas.review import ReviewPageHeader
 
 
 def N_(message: str) -> str:
@@ -34,7 +35,7 @@ class OpenData:
 
     name: str  # the file name without extension, e.g. "guides"
     title: str  # what the list is, for people (a gettext msgid)
-    record: Callable  # ({lang: item}, origin) -> one JSON record
+    record: Callable  # ({lang: item}, origin, reference data) -> one JSON record
     csv_rows: Callable | None = None  # (record) -> rows for `<name>.csv` (UTF-8 with BOM), if any
 
 
@@ -100,20 +101,22 @@ class ContentKind:
 PAGE = "page"  # the kind of the site's own pages (content/pages/)
 
 KINDS: tuple[ContentKind, ...] = (
-    ContentKind(PAGE, "pages", "{folder}{slug}/", PageHeader, "page", N_("Page")),
+    ContentKind(PAGE, "pages", "{folder}{slug}/", PageHeader, "page", N_("Page"), notices=reviews.notices),
     ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
-                section_template="news_index", dated=True, feed=Feed("feeds/{lang}.atom.xml", N_("News"))),
+                section_template="news_index", dated=True, feed=Feed("feeds/{lang}.atom.xml", N_("News")),
+                notices=reviews.notices),
     ContentKind("form", None, "forms/{slug}/", FormPageHeader, "form", N_("Form"), section="forms",
                 section_template="form_index",
                 open_data=OpenData("forms", N_("Forms: every file with its size, pages and SHA-256"),
                                    form.open_record, form.csv_rows)),
     ContentKind("guide", "guides", "guides/{slug}/", GuideHeader, "guide", N_("Application guide"),
                 section="guides", section_template="guide_index", body_heading_level=3,
-                references=guide.references, agreement=guide.agreement, notices=guide.notices,
+                references=guide.references, agreement=guide.agreement, notices=reviews.notices,
                 plain_fields=frozenset({"topic", "law", "articles", "sources", "forms", "keywords", "status",
-                                        "url", "zh"}),
-                open_data=OpenData("guides", N_("Application guides: fees, deadlines, where, legal basis"),
-                                   guide.open_record)),
+                                        "url", "zh", "fee", "fact"}),
+                open_data=OpenData("guides", N_("Application guides: who applies, documents, fees, deadlines, "
+                                                "where and online, legal basis, sources and review dates"),
+                                   guide_data.open_record, guide_data.csv_rows)),
     ContentKind("disclosure", "disclosures", "disclosures/{slug}/", DisclosureHeader, "disclosure",
                 N_("Disclosure"), section="disclosures", section_template="disclosure_index", dated=True,
                 feed=Feed("feeds/disclosures-{lang}.atom.xml", N_("Government information disclosures")),
@@ -125,6 +128,11 @@ KINDS: tuple[ContentKind, ...] = (
     # The ten categories' pages, made from content/data/disclosure-categories.yaml.
     ContentKind("disclosure-category", None, "disclosures/{slug}/", DisclosureCategoryHeader,
                 "disclosure_category", N_("Category of government information"), section="disclosures"),
+    # The staff review page (content_model/review_page.py), made at every build: every fact with its
+    # value, source and last review, and every statement that asks readers to check with the office.
+    # Built and checked like every page, but in no menu, site map, sitemap.xml, feed or search.
+    ContentKind("review", None, "{slug}/", ReviewPageHeader, "review", N_("Staff review"),
+                sitemap=False, search=False),
 )
 
 # Pages written at a fixed file instead of <slug>/index.html.

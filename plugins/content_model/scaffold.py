@@ -67,12 +67,20 @@ def blank(annotation, known: Known, today: datetime.date, languages: list[str]):
     return None  # numbers, yes/no, one of a list: to be written
 
 
+def left_empty(field) -> bool:
+    """A field a new item leaves empty on purpose (`reviewed`: nothing new counts as reviewed)."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get("scaffold") == "empty"
+
+
 def fields_of(model: type[BaseModel], known: Known, today: datetime.date, languages: list[str]) -> dict:
     """{name: (description, value)} of the model's required fields (and the known ones)."""
     found = {}
     for name, field in model.model_fields.items():
         if name in known:
             found[name] = (field.description, known[name])
+        elif left_empty(field) and field.is_required():
+            found[name] = (field.description, None)
         elif field.is_required():
             found[name] = (field.description, blank(field.annotation, {}, today, languages))
     return found

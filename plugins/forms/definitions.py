@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,9 @@ DEFAULT_TOPICS = ("births-deaths", "marriage-family", "residence", "id-documents
 DEFAULT_GUIDES = ("birth", "death", "marriage", "divorce", "moving", "id-card", "transcript", "seal",
                   "adoption", "guardianship", "name-change", "indigenous-status", "initial-registration",
                   "household-split", "delegation")
+# (text, lang) -> (the text with its facts in, [issues with .rule, .message, .fix]): the content
+# model's placeholder resolver (content_model/facts.py); None leaves the texts as written.
+Resolve = Callable[[str, str], tuple[str, list]]
 EXAMPLE_PATTERNS = {
     "id-number": (r"^[A-Z][0-9]{9}$", "a letter and nine digits, e.g. A123456789"),
     "phone": (r"^[0-9+()\- ]{6,20}$", "digits with optional spaces, '-', '(', ')' or '+', e.g. 04-2635-0000"),
@@ -64,14 +67,16 @@ def form_folders(forms_dir: Path) -> list[Path]:
 
 
 def load_definitions(forms_dir: Path, languages: Iterable[str], *, allowlist: AllowList,
-                     topics: Iterable[str] = DEFAULT_TOPICS, guides: Iterable[str] = DEFAULT_GUIDES) -> list[Form]:
+                     topics: Iterable[str] = DEFAULT_TOPICS, guides: Iterable[str] = DEFAULT_GUIDES,
+                     resolve: Resolve | None = None) -> list[Form]:
     """Every form under `forms_dir`, sorted by id; raises ProblemsFound with every mistake found.
 
     Every example value is checked by the personal-data guard against `allowlist`
-    (`personal_data.load_allowlist(ALLOWLIST_FILE, today)`)."""
+    (`personal_data.load_allowlist(ALLOWLIST_FILE, today)`); every text's fact placeholders are
+    replaced by `resolve` (so the page, the PDF and the ODT say the same)."""
     forms, problems = [], []
     for folder in form_folders(forms_dir):
-        form, found = load_form(folder, list(languages))
+        form, found = load_form(folder, list(languages), resolve)
         problems += found
         if form is not None:
             problems += check_form(form, set(topics), set(guides), allowlist)
@@ -81,7 +86,31 @@ def load_definitions(forms_dir: Path, languages: Iterable[str], *, allowlist: Al
     return forms
 
 
-def load_form(folder: Path, languages: list[str]) -> tuple[Form | None, list[Problem]]:
+def resolved_texts(data, lines: dict, shown: str, languages: list[str], resolve: Resolve | None
+                   ) -> tuple[object, list[Problem]]:
+    """The definition's data with the facts in every text of a language (`{zh-tw: …, en: …}`)."""
+    if resolve is None:
+        return data, []
+    problems = []
+
+    def walk(value, location):
+        if isinstance(value, dict):
+            return {key: (resolve_one(inner, (*location, key), key) if isinstance(inner, str) and key in languages
+                          else walk(inner, (*location, key))) for key, inner in value.items()}
+        if isinstance(value, list):
+            return [walk(inner, (*location, number)) for number, inner in enumerate(value)]
+        return value
+
+    def resolve_one(text: str, location: tuple, lang: str) -> str:
+        value, issues = resolve(text, lang)
+        line = lines.get(location, 1)
+        problems.extend(Problem(shown, line, "facts", issue.rule, issue.message, issue.fix) for issue in issues)
+        return value
+
+    return walk(data, ()), problems
+
+
+def load_form(folder: Path, languages: list[str], resolve: Resolve | None = None) -> tuple[Form | None, list[Problem]]:
     """(the form, []) or (None, its problems) for one folder."""
     path = folder / DEFINITION
     shown = display_path(path)
@@ -94,11 +123,14 @@ def load_form(folder: Path, languages: list[str]) -> tuple[Form | None, list[Pro
     except SourceError as error:
         return None, [error.problem]
     lines.setdefault((), 1)
+    data, fact_problems = resolved_texts(data, lines, shown, languages, resolve)
     form = Form(folder.name, folder, shown, None, lines)  # type: ignore[arg-type]
     try:
         definition = FormDefinition.model_validate(data, context={"languages": languages})
     except ValidationError as error:
-        return None, [_schema_problem(e, form, data) for e in error.errors(include_url=False)]
+        return None, fact_problems + [_schema_problem(e, form, data) for e in error.errors(include_url=False)]
+    if fact_problems:
+        return None, fact_problems
     return Form(folder.name, folder, shown, definition, lines), []
 
 

@@ -11,10 +11,10 @@ import json
 from content_model.kinds import KINDS
 
 
-def records(index, kind, origin: str) -> list[dict]:
+def records(index, kind, origin: str, reference) -> list[dict]:
     """One record per item of a kind, in the primary language's order, with every language."""
     return [kind.open_data.record({lang: index.counterpart(item, lang) for lang in index.languages
-                                   if index.is_translated(item, lang)}, origin)
+                                   if index.is_translated(item, lang)}, origin, reference)
             for item in index.items(kind.name, index.primary)]
 
 
@@ -32,13 +32,13 @@ def csv_document(rows: list[dict]) -> bytes:
     return "\ufeff".encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 
-def datasets(index, origin: str) -> dict[str, bytes]:
+def datasets(index, origin: str, reference) -> dict[str, bytes]:
     """{file name: bytes} of every open-data file of the site."""
     files = {}
     for kind in KINDS:
         if kind.open_data is None:
             continue
-        found = records(index, kind, origin)
+        found = records(index, kind, origin, reference)
         files[f"{kind.open_data.name}.json"] = json_document(found)
         if kind.open_data.csv_rows:
             rows = [row for record in found for row in kind.open_data.csv_rows(record)]

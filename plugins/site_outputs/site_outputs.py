@@ -30,7 +30,8 @@ class SiteOutputsGenerator(Generator):
         out = Path(self.output_path)
         (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
         (out / "robots.txt").write_text(robots_txt(origin, site.staging), encoding="utf-8")
-        for name, data in datasets(index, origin).items():
+        reference = site_context.require(self.context, site_context.REFERENCE)
+        for name, data in datasets(index, origin, reference).items():
             (out / name).write_bytes(data)
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         for kind in (kind for kind in KINDS if kind.feed):

@@ -18,7 +18,8 @@ def sitemap_xml(index, origin: str) -> bytes:
         for item in index.listed(lang):
             url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
             ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{origin}/{item.url}"
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = item.updated.isoformat()
+            if item.updated:  # a guide never reviewed has no date to give
+                ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = item.updated.isoformat()
             for hreflang, href in index.alternates(item):
                 ET.SubElement(url, f"{{{XHTML_NS}}}link",
                               {"rel": "alternate", "hreflang": hreflang, "href": f"{origin}/{href}"})

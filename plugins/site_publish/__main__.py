@@ -11,6 +11,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from content_model.reviews_due import due_reviews
 from problems import ProblemsFound, print_problems
 from site_settings.site_settings import read
 
@@ -27,10 +28,20 @@ def settings_of(settings_file: Path, staging: bool):
     return read(settings_file, overrides)
 
 
+def list_reviews(settings) -> None:
+    """Every review that is due (never done, or more than a year old): listed, not refused."""
+    due = due_reviews(Path(settings["PATH"]), list(settings["SITE_LANGUAGES"]), datetime.date.today())
+    for problem in due:
+        print(f"warning: {problem}")
+    print(f"go-live: {len(due)} review(s) due: the facts listed above were never checked, or not for a year "
+          "(the staff review page /review/ lists every date)" if due else "go-live: every review is current")
+
+
 def go_live(args) -> int:
     site, settings = settings_of(args.settings, args.staging)
     problems = go_live_problems(site, args.settings, Path(settings["OFFICE_DATA_FILE"]),
                                 list(settings["SITE_LANGUAGES"]), SERVER_CONFIG)
+    list_reviews(settings)
     if args.staging:
         for problem in problems:
             print(f"staging: {problem}")

@@ -124,6 +124,19 @@ def _build(path: str, node: yaml.Node, location: Location, lines: dict, first_li
     return node.value
 
 
+def leaves(data, location: Location = ()):
+    """(location, value) of every value in nested mappings and lists that is neither (parsed YAML,
+    or an item's fields); the caller keeps the types it wants."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, (*location, key))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from leaves(value, (*location, number))
+    else:
+        yield location, data
+
+
 def read_source(path: Path) -> SourceFile:
     """Read and split one content file; raises SourceError for what makes it unreadable."""
     shown = display_path(path)

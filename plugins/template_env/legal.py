@@ -7,6 +7,7 @@ import gettext
 
 from babel import Locale
 from babel.lists import format_list
+from markupsafe import Markup, escape
 
 
 def article_name(number: str, catalog: gettext.NullTranslations, unit: str = "article") -> str:
@@ -23,3 +24,17 @@ def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lan
                  unit: str = "article") -> str:
     names = [article_name(n, catalog, unit) for n in numbers]
     return format_list(names, locale=Locale.parse(html_lang, sep="-"))
+
+
+def article_links(numbers: list[str], law, lang: str, catalog: gettext.NullTranslations, html_lang: str,
+                  attributes: str = "") -> Markup:
+    """The articles as words, each linked to `law.article_url(number)` where it has one; each link's
+    title names the law too ('戶籍法第14條'), as two laws' 'Article 14' go to different pages."""
+    names = []
+    for number in numbers:
+        name = article_name(number, catalog, law.numbered_by)
+        url = law.article_url(number)
+        title = catalog.gettext("%(law)s %(article)s") % {"law": law.name[lang], "article": name}
+        names.append(Markup('<a href="{url}" title="{title}"{attributes}>{name}</a>').format(
+            url=url, title=title, attributes=Markup(attributes), name=name) if url else escape(name))
+    return Markup(format_list([str(name) for name in names], locale=Locale.parse(html_lang, sep="-")))

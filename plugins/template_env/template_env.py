@@ -16,10 +16,11 @@ from pelican import signals
 
 from site_context import THEME_ASSETS, TRANSLATIONS
 
+from .amounts import Formatter
 from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
-from .legal import article_list
+from .legal import article_links, article_list
 from .sizes import human_size
 
 
@@ -41,6 +42,20 @@ def articles_text(context, numbers, unit: str = "article") -> str:
     lang = language_of(context)
     html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
     return article_list(list(numbers), context[TRANSLATIONS][lang], html_lang, unit)
+
+
+@pass_context
+def money_text(context, amount: int, unit: str | None = None) -> str:
+    """Filter: an amount in NT$ in the page's language (0: free), with a unit if given (per page)."""
+    return Formatter(context[TRANSLATIONS][language_of(context)]).fee(amount, unit)
+
+
+@pass_context
+def article_links_text(context, numbers, law, attributes: str = ""):
+    """Filter: a law's articles as words, each a link to its page on the national law database."""
+    lang = language_of(context)
+    html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
+    return article_links(list(numbers), law, lang, context[TRANSLATIONS][lang], html_lang, str(attributes))
 
 
 @pass_context
@@ -80,7 +95,9 @@ def configure_environment(generator) -> None:
     gettext, ngettext = make_callables(translations)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
-                        "file_size": size_text, # a theme file's URL with `?v=` from its bytes (long-cacheable)
+                        "file_size": size_text, "money": money_text,
+                        "article_links": article_links_text,
+                        # a theme file's URL with `?v=` from its bytes (long-cacheable)
                         "fingerprint": theme_assets(generator).url})
 
 

@@ -4,6 +4,7 @@ checklist with the page's address and the date the facts were checked."""
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import subprocess
 
@@ -11,6 +12,9 @@ import pikepdf
 import pytest
 
 from site_checks.browser import chromium, serve
+from sources.front_matter import read_source
+from support import ROOT
+from template_env.dates import format_for
 
 pytestmark = pytest.mark.browser
 A4 = {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": False}
@@ -39,9 +43,10 @@ def test_a_typical_guide_prints_on_one_a4_page(printed, path):
         assert abs(width - 595) < 3 and abs(height - 842) < 3, "not A4"
 
 
-@pytest.mark.parametrize("path, date", [("/guides/birth/", "民國115年11月30日"),
-                                        ("/en/guides/birth/", "30 November 2026")])
-def test_the_printout_is_the_checklist_with_the_address_and_the_date(printed, path, date):
+@pytest.mark.parametrize("path, lang", [("/guides/birth/", "zh-tw"), ("/en/guides/birth/", "en")])
+def test_the_printout_is_the_checklist_with_the_address_and_the_date(printed, path, lang):
+    reviewed = read_source(ROOT / f"content/guides/birth.{lang}.md").header["reviewed"]
+    date = format_for(datetime.date.fromisoformat(reviewed), lang)  # 民國115年12月4日 / 4 December 2026
     data, _ = printed[path]
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
     text = " ".join(text.decode("utf-8").split())

@@ -13,7 +13,8 @@ HOME_PAGES = ["/", "/en/"]
 # Pages with the widest content: tables, long English words, definition lists.
 REFLOW_PAGES = [*HOME_PAGES, "/services/", "/en/services/", "/en/faq/", "/en/accessibility/", "/en/news/",
                 "/en/disclosures/", "/disclosures/budgets/", "/en/disclosures/office-organisation/",
-                "/en/disclosures/service-quality-plan-2008/"]
+                "/en/disclosures/service-quality-plan-2008/", "/review/", "/en/review/", "/en/contact/",
+                "/en/guides/death/"]
 
 
 @pytest.fixture(scope="module")

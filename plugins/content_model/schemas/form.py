@@ -11,7 +11,7 @@ class FormPageHeader(Header):
     updated: Day
 
 
-def open_record(versions: dict, origin: str) -> dict:
+def open_record(versions: dict, origin: str, reference=None) -> dict:
     """One form in forms.json: its titles, pages and every file with size, pages and SHA-256."""
     first = next(iter(versions.values()))
     return {

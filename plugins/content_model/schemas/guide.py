@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, Field, NonNegativeInt, StringConstraints
+from pydantic import AnyHttpUrl, Field
 
-from .common import Day, Finding, Header, Slug, Strict, Text
+from .common import Article, FactKey, Finding, Header, ReviewDay, Slug, SourceKey, Strict, Text
 
-Status = Annotated[Literal["yes", "no", "ask"], Field(
-    description="`yes`, `no`, or `ask` when the fact is not confirmed (the page then asks the reader "
-                "to check with the office)")]
-Article = Annotated[str, StringConstraints(pattern=r"^\d+(-\d+)?$"), Field(
-    description="an article number as text, e.g. \"48\" or \"48-2\"")]
-SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+$"), Field(
-    description="a source tag from content/data/sources.yaml, e.g. L1 or W24")]
+Status = Annotated[Literal["yes", "no", "ask", "depends"], Field(
+    description="`yes`, `no`, `ask` when the fact is not confirmed (the page then asks the reader "
+                "to check with the office), or `depends` when it depends on another service (a general guide)")]
 
 
 class Place(Strict):
@@ -37,17 +33,19 @@ class Where(Strict):
 
 
 class Deadline(Strict):
-    days: Annotated[NonNegativeInt | None, Field(
-        description="the number of days as a whole number, e.g. 30, or leave it out when there is no deadline")] = None
-    text: Annotated[Text, Field(description="the deadline in plain words, e.g. 出生後60日內")]
+    fact: Annotated[FactKey | None, Field(
+        description="the key of the time limit in `days:` of content/data/facts.yaml, e.g. registration, "
+                    "or leave it out when there is no deadline")] = None
+    text: Annotated[Text, Field(description="the deadline in plain words, the days as a placeholder, e.g. "
+                                            "出生後{{days:birth}}內")]
     penalty: Text | None = None
 
 
 class Fee(Strict):
-    item: Text
-    amount: Annotated[NonNegativeInt, Field(
-        description="the fee in NT$ as a whole number without NT$ or commas, 0 when free, e.g. 50")]
-    unit: Text | None = None  # e.g. 每張 / per page
+    fee: Annotated[FactKey, Field(description="the key of the fee in `fees:` of content/data/facts.yaml, "
+                                              "e.g. household-certificate (the amount and unit come from there)")]
+    item: Annotated[Text | None, Field(
+        description="what the fee is for on this page, if it should read otherwise than the fact's name")] = None
     note: Text | None = None
 
 
@@ -61,21 +59,23 @@ class Document(Strict):
 class LegalBasis(Strict):
     law: Annotated[Slug, Field(description="a law key from content/data/laws.yaml, e.g. household-registration-act")]
     articles: Annotated[list[Article], Field(
-        min_length=1, description='a list of article numbers as text, e.g. ["48", "48-2"]')]
+        description='a list of article numbers as text, e.g. ["48", "48-2"]; leave it out when the '
+                    'whole law or rule is the basis')] = []
 
 
 class GuideHeader(Header):
     topic: Annotated[Slug, Field(description="a topic key from content/data/topics.yaml")]
-    reviewed: Annotated[Day, Field(description="the date the facts were last checked, as YYYY-MM-DD")]
+    reviewed: ReviewDay
     applicants: Annotated[list[Text], Field(min_length=1, description="a list of who must or may apply")]
     deadline: Annotated[Deadline, Field(
-        description="`days` (a number, or leave it out), `text` (in words), `penalty` (optional)")]
+        description="`fact` (a key of `days:` in content/data/facts.yaml, or leave it out), `text` (in words, "
+                    "the days as a placeholder), `penalty` (optional)")]
     documents: Annotated[list[Document], Field(min_length=1, description=(
         "a list of documents: `name`, `note` (optional), and on English pages `zh` (the Chinese name)"))]
     fees: Annotated[list[Fee], Field(min_length=1, description=(
-        "a list of fees: `item`, `amount` (NT$, 0 = free), `unit` and `note` (optional)"))]
+        "a list of fees: `fee` (a key of `fees:` in content/data/facts.yaml), `item` and `note` (optional)"))]
     where: Annotated[Where, Field(description=(
-        "`office`, `city`, `nationwide`, `online`, each with `status` (yes/no/ask) and an optional `note` "
+        "`office`, `city`, `nationwide`, `online`, each with `status` (yes/no/ask/depends) and an optional `note` "
         "(and `url` online)"))]
     processing: Annotated[Text, Field(description="how long it takes, in plain words")]
     legal_basis: Annotated[list[LegalBasis], Field(
@@ -94,8 +94,8 @@ def agreement(primary: GuideHeader, other: GuideHeader) -> list[tuple[tuple, str
     topic and the forms may not."""
     facts = {
         ("topic",): lambda g: g.topic,
-        ("fees",): lambda g: [fee.amount for fee in g.fees],
-        ("deadline", "days"): lambda g: g.deadline.days,
+        ("fees",): lambda g: [fee.fee for fee in g.fees],
+        ("deadline", "fact"): lambda g: g.deadline.fact,
         ("where",): lambda g: {name: getattr(g.where, name).status for name in Where.model_fields},
         ("legal_basis",): lambda g: [(basis.law, tuple(basis.articles)) for basis in g.legal_basis],
         ("forms",): lambda g: sorted(g.forms),
@@ -104,13 +104,19 @@ def agreement(primary: GuideHeader, other: GuideHeader) -> list[tuple[tuple, str
             for location, get in facts.items() if get(primary) != get(other)]
 
 
-REVIEW_DAYS = 365
-
-
 def references(header: GuideHeader, reference, form_ids: frozenset[str] | None) -> list[Finding]:
-    """Keys that point nowhere: the topic, laws and sources (errors) and forms. `form_ids` is
-    None while the site has no forms yet: an unknown form is then only a warning."""
+    """Keys that point nowhere: the topic, facts, laws and sources (errors) and forms. `form_ids`
+    is None while the site has no forms yet: an unknown form is then only a warning."""
     found = []
+    for n, fee in enumerate(header.fees):
+        if fee.fee not in reference.facts.fees:
+            found.append(Finding(location=("fees", n, "fee"), rule="unknown-fact", message=f"unknown fee `{fee.fee}`",
+                                 fix="use a key of `fees:` in content/data/facts.yaml, or declare the fee there "
+                                     "with its source first"))
+    if header.deadline.fact is not None and header.deadline.fact not in reference.facts.days:
+        found.append(Finding(location=("deadline", "fact"), rule="unknown-fact",
+                             message=f"unknown time limit `{header.deadline.fact}`",
+                             fix="use a key of `days:` in content/data/facts.yaml, or declare it there first"))
     if header.topic not in {topic.key for topic in reference.topics.root}:
         found.append(Finding(location=("topic",), rule="unknown-topic", message=f"unknown topic `{header.topic}`",
                              fix="use a key from content/data/topics.yaml"))
@@ -127,29 +133,3 @@ def references(header: GuideHeader, reference, form_ids: frozenset[str] | None) 
             found.append(Finding(location=("forms", n), rule="unknown-form", message=f"no form `{form}` in forms/",
                                  fix="use the id (folder name) of a form under forms/", warning=form_ids is None))
     return found
-
-
-def notices(header: GuideHeader, today) -> list[Finding]:
-    """A warning when the facts were last checked more than a year ago."""
-    age = (today - header.reviewed).days
-    if age <= REVIEW_DAYS:
-        return []
-    return [Finding(location=("reviewed",), rule="review-due", warning=True,
-                    message=f"the facts were last reviewed {age} days ago ({header.reviewed})",
-                    fix="check every fact against its sources, then set `reviewed:` to today's date")]
-
-
-def open_record(versions: dict, origin: str) -> dict:
-    """One guide in guides.json: its facts once, its words and address in every language."""
-    first = next(iter(versions.values())).header
-    return {
-        "slug": first.slug, "topic": first.topic, "reviewed": first.reviewed.isoformat(),
-        "title": {lang: item.title for lang, item in versions.items()},
-        "url": {lang: f"{origin}/{item.url}" for lang, item in versions.items()},
-        "fees": [{"amount": fee.amount, "item": {lang: item.header.fees[n].item for lang, item in versions.items()}}
-                 for n, fee in enumerate(first.fees)],
-        "deadline_days": first.deadline.days,
-        "where": {name: getattr(first.where, name).status for name in Where.model_fields},
-        "legal_basis": [{"law": basis.law, "articles": list(basis.articles)} for basis in first.legal_basis],
-        "forms": list(first.forms), "sources": list(first.sources),
-    }

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt
 
-from .common import Day, Header
+from .common import Day, Header, ReviewDay
 
 # Pages with a layout of their own. A section page (guides, forms, …) gets its listing
 # template from its content kind, so it needs no `template:` line.
@@ -16,6 +16,8 @@ SPECIAL_TEMPLATES = ("home", "contact", "sitemap", "accessibility", "not_found",
 
 class PageHeader(Header):
     modified: Annotated[Day, Field(description="the date of the last real change, as YYYY-MM-DD")]
+    # A page that states rules (a fact placeholder) must have it (docs/facts.md).
+    reviewed: ReviewDay = None
     nav: Annotated[PositiveInt | None, Field(
         description="a whole number: the page's place in the main menu (1 is first)")] = None
     template: Annotated[Literal[SPECIAL_TEMPLATES] | None, Field(
