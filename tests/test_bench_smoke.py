@@ -14,6 +14,7 @@ import pytest
 import yaml
 from bench.synthetic import make_site
 
+from content_model.inventory import RESERVED_PAGES
 from content_model.kinds import NOT_SEARCHED
 from support import ROOT
 
@@ -44,7 +45,9 @@ def site(tmp_path_factory) -> dict[str, int]:
     categories = yaml.safe_load((content / "data/disclosure-categories.yaml").read_text(encoding="utf-8"))
     sources = list(content.rglob("*.md"))
     return {
-        "pages": len(sources) + LANGUAGES * FORMS + LANGUAGES * len(categories),
+        # every Markdown file, a page per form and per disclosure category, and the pages the build
+        # makes itself (the staff review page), in each language
+        "pages": len(sources) + LANGUAGES * (FORMS + len(categories) + len(RESERVED_PAGES)),
         "english_news": len(list((content / "news").glob("*.en.md"))) + 1,  # and the news section page
     }
 
@@ -84,4 +87,5 @@ def test_a_one_page_edit_rebuilds_and_audits_that_page_only(figures, site):
 
 
 def test_the_search_indexes_every_page_but_the_unsearched_ones(figures, site):
-    assert figures["search_pages"] == site["pages"] - LANGUAGES * len(NOT_SEARCHED)
+    # not the 404 and search pages, nor the staff review page (never in the menu, sitemap or search)
+    assert figures["search_pages"] == site["pages"] - LANGUAGES * (len(NOT_SEARCHED) + len(RESERVED_PAGES))

@@ -57,8 +57,9 @@ def counted(pattern: str, log: str, *names: str) -> dict[str, float]:
 
 def forms_cold(paths: dict, work: Path) -> dict[str, float]:
     """All forms generated from nothing (their own cache, thrown away after): time and files."""
-    seconds, log = run([PYTHON, "-m", "forms", "--forms", str(paths["forms"]), "--out", str(work / "forms-out"),
-                        "--cache", str(work / "forms-cold-cache")], ROOT, "forms (cold)")
+    seconds, log = run([PYTHON, "-m", "site_build", "forms", "--forms", str(paths["forms"]),
+                        "--out", str(work / "forms-out"), "--cache", str(work / "forms-cold-cache")], ROOT,
+                       "forms (cold)")
     shutil.rmtree(work / "forms-out"), shutil.rmtree(work / "forms-cold-cache")
     return {"forms_cold_s": seconds,
             **counted(r"forms: (\d+) form\(s\), (\d+) file\(s\), (\d+) regenerated", log,
