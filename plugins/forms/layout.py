@@ -31,6 +31,7 @@ class Row:
     type: str
     label: str
     marker: str  # "required" / "optional", as words
+    required: bool
     help: str
     value: str  # the example value as text; "" in the blank form
     size: int
@@ -69,6 +70,8 @@ class Document:
     updated: datetime.date
     updated_text: str
     page_text: str
+    labelled: str  # "{label}: {text}" in the language: a radio option's accessible name
+    required_text: str  # "(required)" in the language, added to a required field's accessible name
 
     def characters(self) -> set[str]:
         """Every character the document prints: what its font must hold."""
@@ -103,7 +106,7 @@ def document(form: Form, lang: str, variant: str, texts: Texts) -> Document:
         hand_prompts={"signature": texts["sign_here"], "seal": texts["seal_here"], "photo": texts["photo_here"]},
         office_heading=texts["office_use"], office_use=tuple(label[lang] for label in definition.office_use),
         updated=definition.updated, updated_text=texts["updated"].format(date=texts.date(definition.updated)),
-        page_text=texts["page"],
+        page_text=texts["page"], labelled=texts["labelled"], required_text=texts["required"],
     )
 
 
@@ -113,7 +116,8 @@ def _row(section_id: str, form_field: FormField, lang: str, variant: str, texts:
                     for c in form_field.choices)
     return Row(
         name=f"{section_id}.{form_field.id}", type=form_field.type, label=form_field.label[lang],
-        marker=texts["required"] if form_field.required else texts["optional"], help=form_field.help[lang],
+        marker=texts["required"] if form_field.required else texts["optional"], required=form_field.required,
+        help=form_field.help[lang],
         value=display_value(form_field, lang, texts) if variant == "example" else "",
         size=form_field.size, lines=form_field.lines, options=options,
         height=max(form_field.box_height(), HAND_MIN_MM.get(form_field.type, 0)),
