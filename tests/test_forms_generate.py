@@ -4,45 +4,23 @@ loads and LibreOffice converts; two generations byte-identical; a warm run write
 
 from __future__ import annotations
 
-import datetime
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from odf import dc, table, text
 from odf.namespaces import FONS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 from odf.style import DefaultStyle, TextProperties
 
-from forms import generate, load_definitions, pdf_facts, tagging_mistakes
+from forms import generate, pdf_facts, tagging_mistakes
 from forms.layout import LANGUAGE_TAGS
 from forms.schema import HAND_TYPES
 from forms.supplied import odt_mistakes
-from personal_data import ALLOWLIST_FILE, load_allowlist
-from support import ROOT
 
 LANGUAGES = ("zh-tw", "en")
 MAX_PDF_BYTES = 150_000
-
-
-@pytest.fixture(scope="session")
-def forms():
-    allowlist = load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date(2026, 11, 30))
-    return load_definitions(ROOT / "forms", LANGUAGES, allowlist=allowlist)
-
-
-@pytest.fixture(scope="session")
-def built(forms, tmp_path_factory):
-    """Every real form generated cold, then again warm into the same folders."""
-    root = tmp_path_factory.mktemp("forms")
-    cold = generate(forms, root / "out", root / "cache")
-    mtimes = {path: path.stat().st_mtime_ns for path in (root / "out").rglob("*") if path.is_file()}
-    warm = generate(forms, root / "out", root / "cache")
-    print(f"\nforms: {len(forms)} forms, {len(cold.files)} files: cold {cold.seconds:.2f} s "
-          f"({cold.regenerated} regenerated), warm {warm.seconds:.3f} s ({warm.regenerated} regenerated)")
-    return root, cold, warm, mtimes
 
 
 def files_of(report, fmt, variant=None):
