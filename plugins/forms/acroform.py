@@ -45,8 +45,8 @@ def finish(data: bytes, doc: Document, ascii_widths: list[int]) -> bytes:
             page.obj.Tabs = Name.S
         form = pdf.Root.get("/AcroForm")
         if form is not None:
-            font = _field_font(pdf, ascii_widths)
-            form.DR.Font[FONT_KEY] = font
+            # Its own /DR: WeasyPrint shares one font dictionary with the pages' resources.
+            form.DR = Dictionary(Font=Dictionary({FONT_KEY: _field_font(pdf, ascii_widths)}))
             form.DA = String(f"{FONT_KEY} {FONT_SIZE} Tf 0 g")
             # Viewers draw a field when it is typed in; NeedAppearances would make some redraw every
             # field on opening and ask to save on closing (PDF 2.0 deprecates it).
