@@ -15,7 +15,7 @@ from odf.opendocument import load
 from odf.style import DefaultStyle, TextProperties
 
 from forms import generate, pdf_facts, tagging_mistakes
-from forms.layout import LANGUAGE_TAGS
+from forms.layout import LANGUAGE_TAGS, example_value
 from forms.schema import HAND_TYPES
 from forms.supplied import odt_mistakes
 
@@ -101,7 +101,8 @@ def test_every_odt_is_valid_odf_with_named_tables_headings_and_language(forms, b
         document = load(str(path))
         form = next(form for form in forms if form.id == entry.form_id)
         tables = document.getElementsByType(table.Table)
-        assert [t.getAttrNS(TABLENS, "name") for t in tables] == [s.id for s in form.definition.sections]
+        office = ["office-use"] if form.definition.office_use else []
+        assert [t.getAttrNS(TABLENS, "name") for t in tables] == [s.id for s in form.definition.sections] + office
         assert all(t.getElementsByType(table.TableHeaderRows) for t in tables)
         levels = [h.getAttrNS(TEXTNS, "outline-level") for h in document.getElementsByType(text.H)]
         assert levels[0] == "1" and set(levels[1:]) == {"2"}
@@ -128,12 +129,71 @@ def test_libreoffice_converts_every_odt(forms, built, tmp_path):
          *(str(built[0] / "out" / e.path) for e in entries)],
         capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr
+    pdf_pages = {(f.form_id, f.lang, f.variant): f.pages for f in files_of(built[1], "pdf")}
     for entry in entries:
         converted = tmp_path / "pdf" / Path(entry.path).with_suffix(".pdf").name
         assert converted.is_file(), (entry.path, result.stdout, result.stderr)
         form = next(form for form in forms if form.id == entry.form_id)
         extracted = squeeze(pdftotext(converted))
         assert all(squeeze(f.label[entry.lang]) in extracted for _, f in form.fields()), entry.path
+        pages = pdf_facts(converted).pages
+        assert pages <= pdf_pages[(entry.form_id, entry.lang, entry.variant)] + 1, (entry.path, pages)
+        if entry.variant == "example":
+            for value in example_texts(form, entry.lang):
+                assert squeeze(value) in extracted, (entry.path, value)
+
+
+def example_texts(form, lang: str) -> list[str]:
+    """Every example value as the example documents print it (dates and choices as words)."""
+    from forms.layout import display_value
+    from forms.texts import load_texts
+
+    texts = load_texts(lang)
+    shown = []
+    for _, form_field in form.fields():
+        value = display_value(form_field, lang, texts)
+        if form_field.type == "choice":
+            value = next(c.label[lang] for c in form_field.choices if c.key == example_value(form_field, lang))
+        if value:
+            shown.append(value)
+    return shown
+
+
+def test_every_example_value_shows_in_the_example_pdf(forms, built):
+    by_id = {form.id: form for form in forms}
+    for entry in files_of(built[1], "pdf", "example"):
+        extracted = squeeze(pdftotext(built[0] / "out" / entry.path))
+        for value in example_texts(by_id[entry.form_id], entry.lang):
+            assert squeeze(value) in extracted, (entry.path, value)
+
+
+def test_blank_odt_choices_are_form_controls_and_rows_are_tall_enough(forms, built):
+    from odf.draw import Control
+    from odf.form import Checkbox, Radio
+    from odf.namespaces import FORMNS
+    from odf.style import TableRowProperties
+
+    by_id = {form.id: form for form in forms}
+    for entry in files_of(built[1], "odt", "blank"):
+        document = load(str(built[0] / "out" / entry.path))
+        form = by_id[entry.form_id]
+        radios = [(r.getAttrNS(FORMNS, "name"), r.getAttrNS(FORMNS, "value"), r.getAttrNS(FORMNS, "label"),
+                   r.getAttrNS(FORMNS, "title")) for r in document.getElementsByType(Radio)]
+        boxes = [c.getAttrNS(FORMNS, "name") for c in document.getElementsByType(Checkbox)]
+        expected_radios, expected_boxes = [], []
+        for location, form_field in form.fields():
+            name = f"{form.definition.sections[location[1]].id}.{form_field.id}"
+            if form_field.type == "choice":
+                expected_radios += [(name, c.key, c.label[entry.lang]) for c in form_field.choices]
+            elif form_field.type == "checkbox":
+                expected_boxes.append(name)
+        assert [r[:3] for r in radios] == expected_radios, entry.path
+        assert all(label in title for _, _, label, title in radios), entry.path
+        assert boxes == expected_boxes, entry.path
+        assert len(document.getElementsByType(Control)) == len(radios) + len(boxes), entry.path
+        heights = [float(p.getAttrNS(STYLENS, "min-row-height").removesuffix("mm"))
+                   for p in document.automaticstyles.getElementsByType(TableRowProperties)]
+        assert heights and min(heights) >= 12, (entry.path, heights)
 
 
 def test_two_generations_are_byte_identical(forms, built, tmp_path):
