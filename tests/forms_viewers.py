@@ -122,7 +122,8 @@ def shape(slot: Image.Image) -> Image.Image | None:
     square = Image.new("L", (side, side), 0)
     square.paste(dark.crop(box), ((side - (x1 - x0)) // 2, (side - (y1 - y0)) // 2))
     # Blurred a little: viewers place a stroke a pixel apart, which must not decide the match.
-    return square.resize((SHAPE, SHAPE), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.7))
+    small = square.resize((SHAPE, SHAPE), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.7))
+    return ImageOps.autocontrast(small)
 
 
 def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
@@ -138,8 +139,8 @@ def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
 
 
 def distance(a: Image.Image, b: Image.Image) -> float:
-    """Mean absolute difference of two glyph shapes, each stretched to full contrast (0 = same)."""
-    return ImageStat.Stat(ImageChops.difference(ImageOps.autocontrast(a), ImageOps.autocontrast(b))).mean[0]
+    """Mean absolute difference of two glyph shapes (each stretched to full contrast: 0 = same)."""
+    return ImageStat.Stat(ImageChops.difference(a, b)).mean[0]
 
 
 def recognised(glyph: Image.Image | None, expected: str, shapes: dict[str, Image.Image | None]) -> bool:

@@ -1,10 +1,10 @@
 """Typed text shows in every viewer: every blank PDF, zh and en, is filled the way a program
 fills it (pikepdf: /V, NeedAppearances), rendered by poppler (pdftoppm), PDFium (pypdfium2
 with its form layer) and pdf.js (pdfjs-dist in headless Chromium, as it prints), and every
-character typed into every text field must be drawn as the same viewer draws that character as ordinary text: common name characters outside Big5
-(堃, 喆, 犇, 峯, 菓), rare Big5 ones (淼, 裡, 曌), a spread sample of the whole Big5 set, and
-ASCII. A character dropped, drawn as a box or as another glyph fails, naming form, field and
-viewer.
+character typed into every text field must be drawn as the same viewer draws that character
+as ordinary text (its closest reference shape): common name characters outside Big5 (堃, 喆, 犇,
+峯, 菓), rare Big5 ones (淼, 裡, 曌), a spread sample of the whole Big5 set, and ASCII. A
+character dropped, drawn as a box or as another glyph fails, naming form, field and viewer.
 
 For a user typing in a viewer the viewer draws the field itself from the same /DA font, as it
 does here for NeedAppearances."""
@@ -188,3 +188,66 @@ def test_every_text_field_uses_the_cjk_field_font(built, blanks):
                     info = font.DescendantFonts[0].CIDSystemInfo
                     assert (str(info.Registry), str(info.Ordering)) == ("Adobe", "CNS1"), (entry.path, field.T)
                     assert "/FontFile" not in repr(font.DescendantFonts[0].FontDescriptor), entry.path
+
+
+def type_in_pdfium(source: Path, target: Path, values: dict[str, str]) -> None:
+    """What a person does in Chrome or Edge: click each field, type, leave it; then save."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    fields = text_fields(source)
+    document = pdfium.PdfDocument(str(source))
+    try:
+        document.init_forms()
+        for number in sorted({field.page for field in fields}):
+            page = document[number]
+            raw.FORM_OnAfterLoadPage(page, document.formenv)
+            for field in (f for f in fields if f.page == number and f.name in values):
+                x, y = (field.rect[0] + field.rect[2]) / 2, (field.rect[1] + field.rect[3]) / 2
+                raw.FORM_ForceToKillFocus(document.formenv)
+                raw.FORM_OnMouseMove(document.formenv, page, 0, x, y)
+                raw.FORM_OnLButtonDown(document.formenv, page, 0, x, y)
+                raw.FORM_OnLButtonUp(document.formenv, page, 0, x, y)
+                text = ctypes.create_string_buffer((values[field.name] + "\0").encode("utf-16-le"))
+                raw.FORM_ReplaceSelection(document.formenv, page, ctypes.cast(text, ctypes.POINTER(raw.FPDF_WCHAR)))
+            raw.FORM_ForceToKillFocus(document.formenv)
+            raw.FORM_OnBeforeClosePage(page, document.formenv)
+        document.save(str(target))
+    finally:
+        document.close()
+
+
+def test_typed_in_pdfium_and_saved_it_shows_in_poppler(built, blanks, tmp_path):
+    """Filled in Chrome or Edge, saved, opened in Evince or Okular: the appearance PDFium wrote
+    (no NeedAppearances) shows every character, and /V holds exactly what was typed."""
+    import pikepdf
+
+    failures, checked = [], 0
+    render = VIEWERS["poppler"]
+    for entry in blanks:
+        source = built[0] / "out" / entry.path
+        fields = text_fields(source)
+        values = fillings(fields, entry.lang, big5_sample(400))[0]
+        saved = tmp_path / f"{Path(entry.path).stem}-typed.pdf"
+        type_in_pdfium(source, saved, {name: GAP.join(chars) for name, chars in values.items()})
+        with pikepdf.open(saved) as pdf:
+            assert not pdf.Root.AcroForm.get("/NeedAppearances", False), entry.path
+            stored = {str(f.T): str(f.get("/V", "")) for f in pdf.Root.AcroForm.Fields}
+        characters = "".join(sorted({c for text in values.values() for c in text}))
+        places = reference_pdf(characters, tmp_path / "reference.pdf")
+        reference_page = render(tmp_path / "reference.pdf", 0)
+        shapes = {c: split_characters(crop_points(reference_page, rect, 0), 1)[0] for c, rect in places.items()}
+        pages = {}
+        for field in fields:
+            assert stored[field.name] == GAP.join(values[field.name]), (entry.path, field.name, stored[field.name])
+            if field.page not in pages:
+                pages[field.page] = render(saved, field.page)
+            chars = values[field.name]
+            drawn = split_characters(crop_points(pages[field.page], field.rect, 0.2), len(chars))
+            for char, glyph in zip(chars, drawn, strict=True):
+                checked += 1
+                if not recognised(glyph, char, shapes):
+                    failures.append(f"{entry.path}: field {field.name}: {char!r} typed in PDFium, not shown by poppler")
+    assert not failures, f"{len(failures)} of {checked} characters lost, e.g.:\n" + "\n".join(failures[:20])
