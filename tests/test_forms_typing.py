@@ -101,6 +101,29 @@ def split_characters(image, count: int):
             for i in range(count)]
 
 
+def reference_shapes(rounds: list[dict[str, str]], render, tmp_path: Path) -> dict:
+    """{character: the shape `render` draws for it as embedded text} for every character typed."""
+    characters = "".join(sorted({c for values in rounds for text in values.values() for c in text}))
+    places = reference_pdf(characters, tmp_path / "reference.pdf")
+    page = render(tmp_path / "reference.pdf", 0)
+    return {c: split_characters(crop_points(page, rect, 0), 1)[0] for c, rect in places.items()}
+
+
+def lost_characters(filled: Path, fields, values: dict[str, str], shapes: dict, render) -> tuple[list, int]:
+    """([(field, character)] not drawn as themselves in the filled file, characters checked)."""
+    lost, checked, pages = [], 0, {}
+    for field in fields:
+        if field.page not in pages:
+            pages[field.page] = render(filled, field.page)
+        chars = values[field.name]
+        drawn = split_characters(crop_points(pages[field.page], field.rect, 0.2), len(chars))
+        for char, glyph in zip(chars, drawn, strict=True):
+            checked += 1
+            if not recognised(glyph, char, shapes):
+                lost.append((field.name, char))
+    return lost, checked
+
+
 @pytest.fixture(scope="module")
 def blanks(built):
     return [entry for entry in built[1].files if entry.format == "pdf" and entry.variant == "blank"]
@@ -125,25 +148,14 @@ def test_every_typed_character_gets_ink(built, blanks, viewer, tmp_path):
         fields = text_fields(source)
         assert fields, f"{entry.path}: no text field"
         rounds = fillings(fields, entry.lang, sample)
-        characters = "".join(sorted({c for values in rounds for text in values.values() for c in text}))
-        reference = tmp_path / f"{Path(entry.path).stem}-reference.pdf"
-        places = reference_pdf(characters, reference)
-        reference_page = render(reference, 0)
-        shapes = {c: split_characters(crop_points(reference_page, rect, 0), 1)[0] for c, rect in places.items()}
+        shapes = reference_shapes(rounds, render, tmp_path)
         for number, values in enumerate(rounds):
             filled = tmp_path / f"{Path(entry.path).stem}-{number}.pdf"
             fill(source, filled, {name: GAP.join(chars) for name, chars in values.items()})
-            pages = {}
-            for field in fields:
-                if field.page not in pages:
-                    pages[field.page] = render(filled, field.page)
-                chars = values[field.name]
-                drawn = split_characters(crop_points(pages[field.page], field.rect, 0.2), len(chars))
-                for char, glyph in zip(chars, drawn, strict=True):
-                    checked += 1
-                    if not recognised(glyph, char, shapes):
-                        failures.append(f"{entry.path}: field {field.name}: {char!r} (U+{ord(char):04X}) not drawn "
-                                        f"by {viewer}")
+            lost, count = lost_characters(filled, fields, values, shapes, render)
+            checked += count
+            failures += [f"{entry.path}: field {name}: {char!r} (U+{ord(char):04X}) not drawn by {viewer}"
+                         for name, char in lost]
     assert not failures, f"{len(failures)} of {checked} characters lost, e.g.:\n" + "\n".join(failures[:20])
     assert checked > 2000
 
@@ -235,19 +247,9 @@ def test_typed_in_pdfium_and_saved_it_shows_in_poppler(built, blanks, tmp_path):
         with pikepdf.open(saved) as pdf:
             assert not pdf.Root.AcroForm.get("/NeedAppearances", False), entry.path
             stored = {str(f.T): str(f.get("/V", "")) for f in pdf.Root.AcroForm.Fields}
-        characters = "".join(sorted({c for text in values.values() for c in text}))
-        places = reference_pdf(characters, tmp_path / "reference.pdf")
-        reference_page = render(tmp_path / "reference.pdf", 0)
-        shapes = {c: split_characters(crop_points(reference_page, rect, 0), 1)[0] for c, rect in places.items()}
-        pages = {}
-        for field in fields:
-            assert stored[field.name] == GAP.join(values[field.name]), (entry.path, field.name, stored[field.name])
-            if field.page not in pages:
-                pages[field.page] = render(saved, field.page)
-            chars = values[field.name]
-            drawn = split_characters(crop_points(pages[field.page], field.rect, 0.2), len(chars))
-            for char, glyph in zip(chars, drawn, strict=True):
-                checked += 1
-                if not recognised(glyph, char, shapes):
-                    failures.append(f"{entry.path}: field {field.name}: {char!r} typed in PDFium, not shown by poppler")
+        assert {name: stored[name] for name in values} == {name: GAP.join(c) for name, c in values.items()}, entry.path
+        lost, count = lost_characters(saved, fields, values, reference_shapes([values], render, tmp_path), render)
+        checked += count
+        failures += [f"{entry.path}: field {name}: {char!r} typed in PDFium, not shown by poppler"
+                     for name, char in lost]
     assert not failures, f"{len(failures)} of {checked} characters lost, e.g.:\n" + "\n".join(failures[:20])
