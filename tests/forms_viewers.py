@@ -78,11 +78,13 @@ VIEWERS = {"poppler": poppler_page, "pdfium": pdfium_page}
 
 
 def crop_points(image: Image.Image, rect: tuple[float, float, float, float], inset: float) -> Image.Image:
-    """The part of a page image inside a PDF rectangle (points, y up), `inset` points inside it."""
+    """The part of a page image inside a PDF rectangle (points, y up), `inset` points inside it;
+    the image's pixels per point are in `image.info["scale"]` (default: DPI)."""
     x0, y0, x1, y1 = rect
-    height = image.height / SCALE
+    scale = image.info.get("scale", SCALE)
+    height = image.height / scale
     box = (x0 + inset, height - y1 + inset, x1 - inset, height - y0 - inset)
-    return without_lines(image.crop(tuple(round(v * SCALE) for v in box)))
+    return without_lines(image.crop(tuple(round(v * scale) for v in box)))
 
 
 def without_lines(image: Image.Image) -> Image.Image:
