@@ -27,9 +27,8 @@ from pikepdf import Array, Dictionary, Name, String
 from .layout import Document, Row
 
 FONT_KEY = "/MHei"
-FONT_SIZE = 11  # pt: typed text in a box of several lines (10 mm a line)
+FONT_SIZE = 11  # pt: typed text; two lines of it fit a 10 mm box
 REQUIRED = 1 << 1
-MULTILINE = 1 << 12
 RADIO_FLAGS = (1 << 15) | (1 << 14)  # Radio, NoToggleToOff
 # The advance widths of CIDs 1–95 (printable ASCII in Adobe-CNS1), in 1/1000 em, as in Noto Sans
 # CJK TC (fonts.ascii_widths): Latin typed into a field is spaced as the face viewers substitute.
@@ -95,10 +94,9 @@ def _fix_fields(pdf: pikepdf.Pdf, form: Dictionary, rows: dict[str, Row], doc: D
             _radio(top, row, doc)
         else:
             if top.get("/FT") == Name.Tx:
-                # One line: the viewer's automatic size (0), so a long address shrinks to fit
-                # and no character is cut off; several lines wrap at FONT_SIZE.
-                size = FONT_SIZE if int(top.get("/Ff", 0)) & MULTILINE else 0
-                top.DA = String(f"{FONT_KEY} {size} Tf 0 g")
+                # A fixed size: pdf.js's automatic size (0 Tf) fits the box's height and cuts a
+                # long value off; an address box is several-line (it wraps) instead.
+                top.DA = String(f"{FONT_KEY} {FONT_SIZE} Tf 0 g")
                 _remove(top, "/AP")
             top.TU = String(accessible_name(row, doc))
         if row.required:
