@@ -124,10 +124,13 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     try:
         forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist, resolver)
         form_ids = frozenset(form.id for form in forms)
-    except ProblemsFound as error:  # a broken form is reported once, not as a missing form in every guide
+    except ProblemsFound as error:
+        # A broken definition is reported once, by its own lines: the pages that link to any
+        # form still find it (its folder exists), so no "no form `x`" line follows for each link.
         forms, problems = [], problems + list(error.problems)
         form_ids = frozenset(folder.name for folder in form_folders(Path(settings["FORMS_DIR"])))
-    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids, today=today)
+    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids,
+                                       today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
     warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
     for warning in warnings + attachment_warnings:

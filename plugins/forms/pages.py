@@ -18,7 +18,10 @@ def text(value, lang: str) -> str:
 
 
 def example_of(form_field, lang: str):
-    """The example value as the page shows it: a choice's label, a date as a date, else text."""
+    """The example value as the page shows it: a choice's label, a date as a date, else text
+    ("" for an optional field without one)."""
+    if form_field.example is None:
+        return ""
     value = text(form_field.example, lang)
     if form_field.type == "choice":
         return next((c.label[lang] for c in form_field.choices if c.key == value), value)
@@ -46,11 +49,16 @@ def page_fields(form: Form, lang: str) -> dict:
         {"id": f.id, "type": f.type, "label": f.label[lang], "help": f.help[lang], "size": f.size,
          "lines": f.lines, "required": f.required, "example": example_of(f, lang),
          "example_lang": example_language(example_of(f, lang), lang),
-         "choices": [choice.label[lang] for choice in f.choices]}
-        for f in section.fields]} for section in definition.sections]
+         "choices": [choice.label[lang] for choice in f.choices],
+         "options": [{"key": choice.key, "label": choice.label[lang]} for choice in f.choices],
+         "autocomplete": f.autocomplete, "height_mm": f.box_height()}
+        for f in section.fields],
+        "declaration": section.declaration[lang] if section.declaration else None}
+        for section in definition.sections]
     return {"purpose": definition.purpose[lang], "who": definition.who[lang], "topic": definition.topic,
             "guides": list(definition.guides), "updated": definition.updated, "sections": sections,
-            "notes": [note[lang] for note in definition.notes]}
+            "notes": [note[lang] for note in definition.notes],
+            "office_use": [label[lang] for label in definition.office_use]}
 
 
 def texts_with_lines(form: Form, lang: str) -> list[tuple[int, str]]:
