@@ -4,12 +4,58 @@ downloads from the generation report. Used by the content model to make the form
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from content_lint.language import CHINESE_RUN, ENGLISH_RUN
 from content_model.schemas.reference import Localised
+from template_env.dates import DATE_INPUTS
 
-from .definitions import Form
+from .definitions import EXAMPLE_PATTERNS, Form
 from .generate import FileEntry
+from .schema import HAND_TYPES
+
+
+@dataclass(frozen=True)
+class WebControl:
+    """How a field type is filled in on the form's web page (theme/templates/components/form_fill.html).
+
+    `control`: input, textarea, date (day, month and year boxes), checkbox, radios, or hand (a
+    box to sign or seal on paper, never an input: a typed name is not a signature).
+    `attributes`: what the browser needs to help: the input type, the keyboard (inputmode), a
+    pattern. `purpose`: the autocomplete token, written with the section (`section-<id> tel`)
+    so that a browser's autofill fills one person's section at a time, never the whole form."""
+
+    control: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    purpose: str = ""
+
+
+ID_NUMBER_PATTERN = EXAMPLE_PATTERNS["id-number"][0].strip("^$")  # a letter and nine digits
+WEB_CONTROLS = {
+    "text": WebControl("input", (("type", "text"),)),
+    "address": WebControl("textarea", purpose="street-address"),
+    "phone": WebControl("input", (("type", "tel"),), purpose="tel"),
+    "id-number": WebControl("input", (("type", "text"), ("maxlength", "10"), ("pattern", ID_NUMBER_PATTERN),
+                                      ("autocapitalize", "characters"), ("spellcheck", "false"))),
+    "date": WebControl("date"),
+    "checkbox": WebControl("checkbox"),
+    "choice": WebControl("radios"),
+    **{hand: WebControl("hand") for hand in HAND_TYPES},
+}
+ADDRESS_ROWS = 2  # an address box shows two lines, so a long address is seen whole while typed
+
+
+def web_control(form_field, section_id: str) -> dict:
+    """The control a field is typed into on the web page, with its attributes (see WebControl)."""
+    declared = WEB_CONTROLS[form_field.type]
+    control, attributes = declared.control, dict(declared.attributes)
+    if control == "input" and form_field.lines > 1:
+        control, attributes = "textarea", {}
+    if control == "textarea":
+        attributes["rows"] = str(max(form_field.lines, ADDRESS_ROWS if form_field.type == "address" else 1))
+    if declared.purpose:
+        attributes["autocomplete"] = f"section-{section_id} {declared.purpose}"
+    return {"control": control, "attributes": attributes}
 
 
 def text(value, lang: str) -> str:
@@ -46,11 +92,13 @@ def page_fields(form: Form, lang: str) -> dict:
         {"id": f.id, "type": f.type, "label": f.label[lang], "help": f.help[lang], "size": f.size,
          "lines": f.lines, "required": f.required, "example": example_of(f, lang),
          "example_lang": example_language(example_of(f, lang), lang),
-         "choices": [choice.label[lang] for choice in f.choices]}
+         "choices": [choice.label[lang] for choice in f.choices],
+         "options": [{"key": choice.key, "label": choice.label[lang]} for choice in f.choices],
+         **web_control(f, section.id)}
         for f in section.fields]} for section in definition.sections]
     return {"purpose": definition.purpose[lang], "who": definition.who[lang], "topic": definition.topic,
             "guides": list(definition.guides), "updated": definition.updated, "sections": sections,
-            "notes": [note[lang] for note in definition.notes]}
+            "notes": [note[lang] for note in definition.notes], "date_input": DATE_INPUTS[lang]}
 
 
 def texts_with_lines(form: Form, lang: str) -> list[tuple[int, str]]:

@@ -1,0 +1,413 @@
+"""Every form's web page filled in as a citizen would, in headless Chromium under the site's
+Content-Security-Policy: each field typed with the keyboard (names with rare characters such
+as 堃 and 喆), the print button pressed, the page printed with Chromium's Page.printToPDF, and
+every typed value found in the printout with pdftotext. While typing and printing no request
+is made (Chromium's own network log and the web server's request log) and nothing is stored;
+Enter in a field goes nowhere. axe-core and the national rules (a11y-moda) find nothing on the
+page with the values typed and with the error summary shown. A keyboard alone fills a form
+(Tab order, Space and the arrow keys on choices, Space on a check box), and the error
+summary's links move focus to their fields. Without JavaScript the page says how to print,
+and the browser's own print prints what was typed.
+
+The expected fields come from the definitions (forms/*/form.yaml), not from the page."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import io
+import json
+import subprocess
+
+import pikepdf
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from forms import load_definitions
+from forms.pages import WEB_CONTROLS
+from personal_data import ALLOWLIST_FILE, load_allowlist
+from site_checks.audit.config import load_rules
+from site_checks.audit.moda import is_blocking, scan_pages
+from site_checks.browser import chromium, serve, set_viewport
+from site_search.policy import CONTENT_SECURITY_POLICY
+from support import ROOT, policy_server
+from template_env.dates import DATE_INPUTS
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+LANGUAGES = ["zh-tw", "en"]
+ALLOWLIST = load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date.today())
+FORMS = load_definitions(ROOT / "forms", LANGUAGES, allowlist=ALLOWLIST)
+PAGES = [(form, lang) for form in FORMS for lang in LANGUAGES]
+PAGE_IDS = [f"{lang}/{form.id}" for form, lang in PAGES]
+RARE = "堃喆"  # name characters outside the most common set: they must reach the paper too
+PRINT_STUB = "window.__prints = 0; window.print = () => { window.__prints += 1; };"
+STORED = """
+const done = arguments[arguments.length - 1];
+Promise.all([indexedDB.databases(), caches.keys()]).then(([databases, cacheNames]) => done({
+  local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+  databases: databases.length, caches: cacheNames.length}));
+"""
+NOTHING_STORED = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
+# The typed values as attributes, so that the static scan of the national rules reads the page
+# as it stands: values, ticks and the error summary.
+SNAPSHOT = """
+for (const input of document.querySelectorAll('input')) {
+  if (input.type === 'radio' || input.type === 'checkbox') input.toggleAttribute('checked', input.checked);
+  else input.setAttribute('value', input.value);
+}
+for (const area of document.querySelectorAll('textarea')) area.textContent = area.value;
+return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;
+"""
+
+
+def page_path(form, lang: str) -> str:
+    return f"/forms/{form.id}/" if lang == "zh-tw" else f"/en/forms/{form.id}/"
+
+
+def fields(form):
+    """(section id, field) for every field of a definition, in order."""
+    return [(section.id, field) for section in form.definition.sections for field in section.fields]
+
+
+def control(field) -> str:
+    return WEB_CONTROLS[field.type].control
+
+
+def date_parts(index: int, lang: str) -> dict[str, str]:
+    year = "115" if lang == "zh-tw" else "2026"
+    return {"year": year, "month": "3", "day": str(10 + index % 18)}
+
+
+def typed_text(field, index: int) -> str:
+    """What a citizen types into a text box: names and addresses with rare characters."""
+    if field.type == "phone":
+        return f"04-2635-{index:04d}"
+    if field.type == "id-number":
+        return f"a1{index:08d}"  # typed in lower case: printed in capitals
+    if field.type == "address":
+        return f"臺中市龍井區{RARE}里示範路{index}號"
+    if field.lines > 1:
+        return f"陳{RARE}{index:02d}號\n第二行{index:02d}"
+    return f"陳{RARE}{index:02d}"
+
+
+def printed_forms(field, index: int, lang: str) -> list[str]:
+    """What the printout must show for a field (without spaces): its typed value, its date, or
+    ✓ before the chosen option."""
+    kind = control(field)
+    if kind == "date":
+        parts = date_parts(index, lang)
+        if lang == "zh-tw":
+            return [f"民國{parts['year']}年{parts['month']}月{parts['day']}日"]
+        return [f"Day{parts['day']}Month{parts['month']}Year{parts['year']}"]
+    if kind == "radios":
+        return ["✓" + "".join(field.choices[-1].label[lang].split())]
+    if kind in ("checkbox", "hand"):
+        return []
+    value = typed_text(field, index).upper() if field.type == "id-number" else typed_text(field, index)
+    return ["".join(value.split())]
+
+
+def new_requests(driver) -> list[str]:
+    """The URLs the page requested since the last call (Chromium's DevTools network log)."""
+    found = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] in ("Network.requestWillBeSent", "Network.webSocketCreated"):
+            found.append(message["params"].get("request", {}).get("url") or message["params"].get("url", ""))
+    return found
+
+
+def fill(driver, form, lang: str) -> int:
+    """Type every field with the keyboard (Enter after each one-line box); returns the number
+    of boxes ticked (chosen options and check boxes)."""
+    ticks = 0
+    for index, (_, field) in enumerate(fields(form)):
+        kind, box_id = control(field), f"f-{field.id}"
+        if kind == "date":
+            for part, value in date_parts(index, lang).items():
+                box = driver.find_element(By.ID, f"{box_id}-{part}")
+                box.send_keys(value, Keys.ENTER)
+        elif kind == "radios":
+            last = len(field.choices)
+            driver.find_element(By.ID, box_id if last == 1 else f"{box_id}-{last}").send_keys(Keys.SPACE)
+            ticks += 1
+        elif kind == "checkbox":
+            driver.find_element(By.ID, box_id).send_keys(Keys.SPACE)
+            ticks += 1
+        elif kind == "textarea":
+            driver.find_element(By.ID, box_id).send_keys(typed_text(field, index))
+        elif kind == "input":
+            driver.find_element(By.ID, box_id).send_keys(typed_text(field, index), Keys.ENTER)
+    return ticks
+
+
+def pdf_texts(data: bytes) -> tuple[str, str]:
+    """The printed text, read by poppler twice and without white space: line by line as laid
+    out (a date in its row), and in reading order (a table cell's wrapped lines together)."""
+    return tuple("".join(subprocess.run(["pdftotext", *mode, "-", "-"], input=data, capture_output=True,
+                                        check=True).stdout.decode("utf-8").split()) for mode in (["-layout"], []))
+
+
+def not_printed(form, lang: str, texts: tuple[str, str]) -> list[tuple[str, str]]:
+    """(field, value) of every typed value that neither reading of the printout shows."""
+    return [(field.id, value) for index, (_, field) in enumerate(fields(form))
+            for value in printed_forms(field, index, lang) if not any(value in text for text in texts)]
+
+
+def page_count(pdf: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return len(document.pages)
+
+
+def run_axe(driver) -> list:
+    axe = Axe(driver, script_url=str(AXE))
+    axe.inject()
+    result = axe.run(options=load_rules(ROOT / ".ci/axe-rules.toml").axe_options())
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+@pytest.fixture(scope="module")
+def site(real_site):
+    requests: list[str] = []
+    with policy_server(real_site.output, CONTENT_SECURITY_POLICY, requests) as (base, _):
+        yield base, requests
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium(network_log=True) as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def filled(site, browser):
+    """Each page filled in, printed and audited: {page id: what was seen}."""
+    base, requests = site
+    seen = {}
+    for form, lang in PAGES:
+        page_id = (form.id, lang)
+        url = base + page_path(form, lang)
+        browser.get(url)
+        browser.execute_script(PRINT_STUB)
+        new_requests(browser)
+        served = len(requests)
+        ticks = fill(browser, form, lang)
+        browser.find_element(By.ID, "form-print").click()
+        summary_shown = browser.find_element(By.ID, "form-errors").is_displayed()
+        prints = browser.execute_script("return window.__prints")
+        pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        seen[page_id] = {
+            "url": browser.current_url, "expected_url": url, "summary_shown": summary_shown, "prints": prints,
+            "ticks": ticks, "texts": pdf_texts(pdf), "pages": page_count(pdf),
+            "requests": new_requests(browser) + requests[served:],
+            "stored": browser.execute_async_script(STORED),
+            "axe_typed": run_axe(browser), "snapshot_typed": browser.execute_script(SNAPSHOT),
+        }
+        browser.get(url)
+        browser.execute_script(PRINT_STUB)
+        browser.find_element(By.ID, "form-print").click()
+        seen[page_id]["summary_links"] = len(browser.find_elements(By.CSS_SELECTOR, "#form-errors-list a"))
+        seen[page_id]["axe_summary"] = run_axe(browser)
+        seen[page_id]["snapshot_summary"] = browser.execute_script(SNAPSHOT)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def national(filled, real_site, tmp_path_factory):
+    """The national rules (a11y-moda, as the audit runs them) over the snapshots of each page:
+    with the values typed, and with the error summary shown."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    (folder / "theme").symlink_to(real_site.output / "theme", target_is_directory=True)
+    html = {}
+    for (form_id, lang), seen in filled.items():
+        for state in ("typed", "summary"):
+            name = f"{lang}-{form_id}-{state}.html"
+            html[name] = seen[f"snapshot_{state}"].encode("utf-8")
+            (folder / name).write_bytes(html[name])
+    with serve(folder) as base:
+        return scan_pages({name: f"{base}/{name}" for name in html}, html, lambda name: None)
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+def test_every_typed_value_is_on_the_printed_form(filled, form, lang):
+    seen = filled[form.id, lang]
+    assert (seen["summary_shown"], seen["prints"]) == (False, 1), "a filled form must print at the first press"
+    assert not_printed(form, lang, seen["texts"]) == []
+    text = seen["texts"][0]
+    assert text.count("✓") == seen["ticks"], "a chosen option or a ticked box is not ticked on paper"
+    reading = seen["texts"][1]
+    for heading in (form.definition.title[lang], *(section.title[lang] for section in form.definition.sections)):
+        assert "".join(heading.split()) in reading, f"{heading!r} is not printed"
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+def test_the_printout_is_the_form_alone_as_the_pdf_lays_it_out(filled, real_site, form, lang):
+    seen = filled[form.id, lang]
+    text = seen["texts"][1]
+    for page_part in (("下載", "SHA-256", "在本網頁填寫", "列印或另存為PDF", "範例：") if lang == "zh-tw"
+                      else ("Downloads", "SHA-256", "Fillitinonthispage", "PrintorsaveasPDF", "Example:")):
+        assert page_part not in text, f"{page_part!r} is printed"
+    assert ("第1頁，共" if lang == "zh-tw" else "Page1of") in text  # the PDF's footer
+    with pikepdf.open(real_site.output / "forms" / form.id / f"{form.id}-blank-{lang}.pdf") as blank:
+        pages = len(blank.pages)
+    assert abs(seen["pages"] - pages) <= 1, f"{seen['pages']} pages printed; the blank PDF has {pages}"
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+def test_nothing_typed_leaves_the_computer(filled, form, lang):
+    seen = filled[form.id, lang]
+    assert seen["requests"] == [], "requests made while typing and printing"
+    assert seen["url"] == seen["expected_url"], "Enter in a field went to another address"
+    assert seen["stored"] == NOTHING_STORED
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+def test_axe_finds_nothing_with_values_typed_and_with_the_error_summary(filled, form, lang):
+    seen = filled[form.id, lang]
+    required = [f for _, f in fields(form) if f.required and control(f) != "hand"]
+    assert seen["summary_links"] == len(required) > 0
+    assert (seen["axe_typed"], seen["axe_summary"]) == ([], [])
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+@pytest.mark.parametrize("state", ["typed", "summary"])
+def test_the_national_rules_find_nothing(national, form, lang, state):
+    result = national[f"{lang}-{form.id}-{state}.html"]
+    assert result["error"] == ""
+    assert [(i["code"], i["message"]) for i in result["issues"] if is_blocking(i)] == []
+
+
+# --- the keyboard alone ---------------------------------------------------------------------
+
+KEYBOARD_FORM = next(form for form in FORMS if {control(f) for _, f in fields(form)} >= {"date", "radios", "checkbox",
+                                                                                           "input"})
+
+
+def tab_stops(form, lang: str) -> list[tuple[str, object, str]]:
+    """(id, field, date part) of every stop Tab must reach in the form, in order: one per
+    choice, none for a box signed by hand, each part of a date; then the print button."""
+    stops = []
+    for _, field in fields(form):
+        kind = control(field)
+        if kind == "date":
+            stops += [(f"f-{field.id}-{part}", field, part) for part in DATE_INPUTS[lang].order]
+        elif kind != "hand":
+            stops.append((f"f-{field.id}", field, ""))
+    return [*stops, ("form-print", None, "")]
+
+
+def active_id(driver) -> str:
+    return driver.execute_script("return document.activeElement.id")
+
+
+def press(driver, *keys) -> None:
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_keyboard_alone_fills_and_prints_a_form(site, browser, lang):
+    base, _ = site
+    browser.get(base + page_path(KEYBOARD_FORM, lang))
+    browser.execute_script(PRINT_STUB + "document.querySelector('.downloads li:last-child a').focus();")
+    reached = []
+    stops = tab_stops(KEYBOARD_FORM, lang)
+    for stop, field, part in stops:
+        press(browser, Keys.TAB)
+        reached.append(active_id(browser))
+        if field is None or reached[-1] != stop:
+            continue
+        kind = control(field)
+        if kind == "radios":
+            press(browser, Keys.SPACE, Keys.ARROW_RIGHT)  # the first option, then the next one
+        elif kind == "checkbox":
+            press(browser, Keys.SPACE)
+        elif kind == "date":
+            press(browser, date_parts(0, lang)[part])
+        else:
+            press(browser, typed_text(field, 0))
+    assert reached == [stop for stop, _, _ in stops]
+    press(browser, Keys.ENTER)  # on the print button
+    assert browser.execute_script("return window.__prints") == 1
+    assert not browser.find_element(By.ID, "form-errors").is_displayed()
+    for _, field in fields(KEYBOARD_FORM):
+        if control(field) == "radios":
+            assert browser.find_element(By.ID, f"f-{field.id}-2").is_selected(), field.id
+        elif control(field) == "checkbox":
+            assert browser.find_element(By.ID, f"f-{field.id}").is_selected(), field.id
+        elif control(field) in ("input", "textarea"):
+            typed = typed_text(field, 0)
+            expected = typed.upper() if field.type == "id-number" else typed  # in capitals once typed
+            assert browser.find_element(By.ID, f"f-{field.id}").get_attribute("value") == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_error_summary_lists_the_empty_fields_and_its_links_move_focus(site, browser, lang):
+    base, _ = site
+    browser.get(base + page_path(KEYBOARD_FORM, lang))
+    browser.execute_script(PRINT_STUB + "document.getElementById('form-print').focus();")
+    press(browser, Keys.ENTER)
+    assert active_id(browser) == "form-errors", "focus must move to the error summary"
+    assert browser.execute_script("return window.__prints") == 0
+    assert browser.find_element(By.CSS_SELECTOR, "#form-errors [role=alert] h3").is_displayed()
+    links = browser.find_elements(By.CSS_SELECTOR, "#form-errors-list a")
+    required = [f for _, f in fields(KEYBOARD_FORM) if f.required and control(f) != "hand"]
+    labels = [link.text.split("：" if lang == "zh-tw" else ": ")[0] for link in links]
+    assert labels == [f.label[lang] for f in required]
+    for number, field in enumerate(required):
+        browser.find_element(By.ID, "form-errors").click()
+        press(browser, *([Keys.TAB] * (number + 1)), Keys.ENTER)
+        target = active_id(browser)
+        first = (f"f-{field.id}-{DATE_INPUTS[lang].order[0]}" if control(field) == "date" else f"f-{field.id}")
+        assert target == first, f"{field.id}: the link moved focus to {target!r}"
+        error = browser.find_element(By.ID, f"{first}-error")
+        assert error.text.endswith(links[number].text)
+        described = browser.find_element(By.ID, f"row-{field.id}") if control(field) in ("date", "radios") \
+            else browser.find_element(By.ID, first)
+        assert f"{first}-error" in described.get_attribute("aria-describedby").split()
+    browser.find_element(By.ID, "form-print").click()  # the same fields still empty: it prints
+    assert browser.execute_script("return window.__prints") == 1
+    browser.find_element(By.ID, "form-print-anyway").click()
+    assert browser.execute_script("return window.__prints") == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_and_its_error_summary_fit_320_px(site, browser, lang, tmp_path):
+    base, _ = site
+    set_viewport(browser, 320, 800)
+    try:
+        browser.get(base + page_path(KEYBOARD_FORM, lang))
+        browser.execute_script(PRINT_STUB)
+        browser.find_element(By.ID, "form-print").click()
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+        shot = tmp_path / f"form-{lang}-320.png"
+        browser.save_screenshot(str(shot))
+        assert overflow <= 0, f"scrolls sideways by {overflow}px at 320 px (see {shot})"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+# --- without JavaScript ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_enter_goes_nowhere_and_the_browser_prints_what_was_typed(site, lang):
+    base, requests = site
+    form = KEYBOARD_FORM
+    with chromium(network_log=True) as driver:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        url = base + page_path(form, lang)
+        driver.get(url)
+        new_requests(driver)
+        served = len(requests)
+        assert driver.find_element(By.ID, "form-print-nojs").is_displayed()
+        assert not driver.find_element(By.ID, "form-print").is_displayed()
+        fill(driver, form, lang)
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        assert driver.current_url == url
+        assert new_requests(driver) + requests[served:] == []
+    assert not_printed(form, lang, pdf_texts(pdf)) == []
