@@ -19,7 +19,7 @@ from problems import ProblemsFound
 
 from .cache import code_key, form_key, sha256
 from .definitions import Form
-from .fonts import find_face, subset_face
+from .fonts import ascii_widths, find_face, subset_face
 from .layout import VARIANTS, document
 from .odt import render_odt
 from .pdf import environment, render_pdf
@@ -101,6 +101,7 @@ def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     face, env = find_face(), environment()
+    widths = ascii_widths(face)
     supplied = supplied_files(form.folder)
     entries = []
     for lang in languages:
@@ -109,7 +110,7 @@ def generate_form(form: Form, languages: list[str], store: Path) -> list[dict]:
         font = subset_face(face, set().union(*(doc.characters() for doc in docs.values())))
         for variant, doc in docs.items():
             pdf_data = _supplied_or(supplied.get((lang, variant, "pdf")),
-                                    lambda doc=doc, font=font: render_pdf(doc, font, env).data)
+                                    lambda doc=doc, font=font: render_pdf(doc, font, env, widths).data)
             odt_data = _supplied_or(supplied.get((lang, variant, "odt")), lambda doc=doc: render_odt(doc))
             pages = {"pdf": pdf_facts(pdf_data).pages, "odt": None}
             for fmt, data in (("pdf", pdf_data), ("odt", odt_data)):

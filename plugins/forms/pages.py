@@ -12,6 +12,7 @@ from template_env.dates import DATE_INPUTS
 
 from .definitions import EXAMPLE_PATTERNS, Form
 from .generate import FileEntry
+from .layout import HAND_MIN_MM
 from .schema import HAND_TYPES
 
 
@@ -20,21 +21,21 @@ class WebControl:
     """How a field type is filled in on the form's web page (theme/templates/components/form_fill.html).
 
     `control`: input, textarea, date (day, month and year boxes), checkbox, radios, or hand (a
-    box to sign or seal on paper, never an input: a typed name is not a signature).
-    `attributes`: what the browser needs to help: the input type, the keyboard (inputmode), a
-    pattern. `purpose`: the autocomplete token, written with the section (`section-<id> tel`)
-    so that a browser's autofill fills one person's section at a time, never the whole form."""
+    box to sign, seal or paste a photo in on paper, never an input: a typed name is not a
+    signature). `attributes`: what the browser needs to help: the input type (tel brings the
+    telephone keypad), a pattern, capitals. The autocomplete token is not the type's: it is
+    the definition's `autocomplete`, set only on fields about the person filling the form in
+    (a father's name is not the applicant's `name`)."""
 
     control: str
     attributes: tuple[tuple[str, str], ...] = ()
-    purpose: str = ""
 
 
 ID_NUMBER_PATTERN = EXAMPLE_PATTERNS["id-number"][0].strip("^$")  # a letter and nine digits
 WEB_CONTROLS = {
     "text": WebControl("input", (("type", "text"),)),
-    "address": WebControl("textarea", purpose="street-address"),
-    "phone": WebControl("input", (("type", "tel"),), purpose="tel"),
+    "address": WebControl("textarea"),
+    "phone": WebControl("input", (("type", "tel"),)),
     "id-number": WebControl("input", (("type", "text"), ("maxlength", "10"), ("pattern", ID_NUMBER_PATTERN),
                                       ("autocapitalize", "characters"), ("spellcheck", "false"))),
     "date": WebControl("date"),
@@ -45,17 +46,19 @@ WEB_CONTROLS = {
 ADDRESS_ROWS = 2  # an address box shows two lines, so a long address is seen whole while typed
 
 
-def web_control(form_field, section_id: str) -> dict:
-    """The control a field is typed into on the web page, with its attributes (see WebControl)."""
+def web_control(form_field) -> dict:
+    """The control a field is typed into on the web page, with its attributes (see WebControl),
+    and the height its box prints at, as in the PDF (mm)."""
     declared = WEB_CONTROLS[form_field.type]
     control, attributes = declared.control, dict(declared.attributes)
     if control == "input" and form_field.lines > 1:
         control, attributes = "textarea", {}
     if control == "textarea":
         attributes["rows"] = str(max(form_field.lines, ADDRESS_ROWS if form_field.type == "address" else 1))
-    if declared.purpose:
-        attributes["autocomplete"] = f"section-{section_id} {declared.purpose}"
-    return {"control": control, "attributes": attributes}
+    if form_field.autocomplete:
+        attributes["autocomplete"] = form_field.autocomplete
+    return {"control": control, "attributes": attributes,
+            "print_mm": max(form_field.box_height(), HAND_MIN_MM.get(form_field.type, 0))}
 
 
 def text(value, lang: str) -> str:
@@ -64,7 +67,10 @@ def text(value, lang: str) -> str:
 
 
 def example_of(form_field, lang: str):
-    """The example value as the page shows it: a choice's label, a date as a date, else text."""
+    """The example value as the page shows it: a choice's label, a date as a date, else text
+    ("" for an optional field without one)."""
+    if form_field.example is None:
+        return ""
     value = text(form_field.example, lang)
     if form_field.type == "choice":
         return next((c.label[lang] for c in form_field.choices if c.key == value), value)
@@ -94,11 +100,14 @@ def page_fields(form: Form, lang: str) -> dict:
          "example_lang": example_language(example_of(f, lang), lang),
          "choices": [choice.label[lang] for choice in f.choices],
          "options": [{"key": choice.key, "label": choice.label[lang]} for choice in f.choices],
-         **web_control(f, section.id)}
-        for f in section.fields]} for section in definition.sections]
+         "autocomplete": f.autocomplete, "height_mm": f.box_height(), **web_control(f)}
+        for f in section.fields],
+        "declaration": section.declaration[lang] if section.declaration else None}
+        for section in definition.sections]
     return {"purpose": definition.purpose[lang], "who": definition.who[lang], "topic": definition.topic,
             "guides": list(definition.guides), "updated": definition.updated, "sections": sections,
-            "notes": [note[lang] for note in definition.notes], "date_input": DATE_INPUTS[lang]}
+            "notes": [note[lang] for note in definition.notes],
+            "office_use": [label[lang] for label in definition.office_use], "date_input": DATE_INPUTS[lang]}
 
 
 def texts_with_lines(form: Form, lang: str) -> list[tuple[int, str]]:

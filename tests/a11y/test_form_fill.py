@@ -17,7 +17,9 @@ import base64
 import datetime
 import io
 import json
+import re
 import subprocess
+import time
 
 import pikepdf
 import pytest
@@ -112,14 +114,40 @@ def printed_forms(field, index: int, lang: str) -> list[str]:
     return ["".join(value.split())]
 
 
+LOCAL_SCHEMES = ("chrome:", "chrome-untrusted:", "about:", "data:", "blob:")  # the browser's own, no network
+
+
 def new_requests(driver) -> list[str]:
-    """The URLs the page requested since the last call (Chromium's DevTools network log)."""
+    """The URLs requested since the last call (Chromium's DevTools network log), but for the
+    browser's own pages (its new tab page opens as it starts) and in-memory URLs."""
     found = []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] in ("Network.requestWillBeSent", "Network.webSocketCreated"):
-            found.append(message["params"].get("request", {}).get("url") or message["params"].get("url", ""))
+            url = message["params"].get("request", {}).get("url") or message["params"].get("url", "")
+            if not url.startswith(LOCAL_SCHEMES):
+                found.append(url)
     return found
+
+
+def settle(driver, requests: list[str], seconds: float = 5.0) -> list[str]:
+    """Wait until the page has loaded all it loads by itself (the icon comes after the page):
+    no new request for half a second; returns the URLs it loaded. What comes after that is the
+    citizen's doing."""
+    deadline, quiet_since, count = time.monotonic() + seconds, time.monotonic(), len(requests)
+    loaded = new_requests(driver)
+    while time.monotonic() < deadline and time.monotonic() - quiet_since < 0.5:
+        time.sleep(0.1)
+        more = new_requests(driver)
+        if more or len(requests) != count:
+            loaded += more
+            quiet_since, count = time.monotonic(), len(requests)
+    return loaded
+
+
+def own_files_only(loaded: list[str], base: str, page: str) -> list[str]:
+    """The URLs loaded that are not the page itself or one of the site's own theme files."""
+    return [url for url in loaded if url != page and not re.fullmatch(re.escape(base) + r"/theme/[\w/.-]+\?v=\w+", url)]
 
 
 def fill(driver, form, lang: str) -> int:
@@ -146,17 +174,30 @@ def fill(driver, form, lang: str) -> int:
     return ticks
 
 
-def pdf_texts(data: bytes) -> tuple[str, str]:
-    """The printed text, read by poppler twice and without white space: line by line as laid
-    out (a date in its row), and in reading order (a table cell's wrapped lines together)."""
-    return tuple("".join(subprocess.run(["pdftotext", *mode, "-", "-"], input=data, capture_output=True,
-                                        check=True).stdout.decode("utf-8").split()) for mode in (["-layout"], []))
+A4_POINTS = (595, 842)
+ENTRY_COLUMN_POINTS = 247  # the left edge of the "Fill in here" column: the 15 mm margin + 40 % of 180 mm
 
 
-def not_printed(form, lang: str, texts: tuple[str, str]) -> list[tuple[str, str]]:
-    """(field, value) of every typed value that neither reading of the printout shows."""
+def pdftotext(data: bytes, *options: str) -> str:
+    """poppler's text of a PDF, without white space."""
+    return "".join(subprocess.run(["pdftotext", *options, "-", "-"], input=data, capture_output=True,
+                                  check=True).stdout.decode("utf-8").split())
+
+
+def pdf_texts(data: bytes) -> dict[str, str]:
+    """The printed text as poppler reads it, without white space: the whole page in reading
+    order and as laid out (a heading is whole in one of them), and the "Fill in here" column
+    alone, as laid out: what was typed, each box's lines together, nothing of the labels."""
+    width, height = A4_POINTS
+    return {"reading": pdftotext(data), "layout": pdftotext(data, "-layout"),
+            "entries": pdftotext(data, "-layout", "-x", str(ENTRY_COLUMN_POINTS), "-y", "0",
+                                 "-W", str(width - ENTRY_COLUMN_POINTS), "-H", str(height))}
+
+
+def not_printed(form, lang: str, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """(field, value) of every typed value the "Fill in here" column does not show."""
     return [(field.id, value) for index, (_, field) in enumerate(fields(form))
-            for value in printed_forms(field, index, lang) if not any(value in text for text in texts)]
+            for value in printed_forms(field, index, lang) if value not in texts["entries"]]
 
 
 def page_count(pdf: bytes) -> int:
@@ -192,9 +233,10 @@ def filled(site, browser):
     for form, lang in PAGES:
         page_id = (form.id, lang)
         url = base + page_path(form, lang)
+        new_requests(browser)  # what the page before loaded
         browser.get(url)
         browser.execute_script(PRINT_STUB)
-        new_requests(browser)
+        loaded = settle(browser, requests)
         served = len(requests)
         ticks = fill(browser, form, lang)
         browser.find_element(By.ID, "form-print").click()
@@ -204,7 +246,7 @@ def filled(site, browser):
         seen[page_id] = {
             "url": browser.current_url, "expected_url": url, "summary_shown": summary_shown, "prints": prints,
             "ticks": ticks, "texts": pdf_texts(pdf), "pages": page_count(pdf),
-            "requests": new_requests(browser) + requests[served:],
+            "requests": new_requests(browser) + requests[served:], "loaded": own_files_only(loaded, base, url),
             "stored": browser.execute_async_script(STORED),
             "axe_typed": run_axe(browser), "snapshot_typed": browser.execute_script(SNAPSHOT),
         }
@@ -238,17 +280,16 @@ def test_every_typed_value_is_on_the_printed_form(filled, form, lang):
     seen = filled[form.id, lang]
     assert (seen["summary_shown"], seen["prints"]) == (False, 1), "a filled form must print at the first press"
     assert not_printed(form, lang, seen["texts"]) == []
-    text = seen["texts"][0]
-    assert text.count("✓") == seen["ticks"], "a chosen option or a ticked box is not ticked on paper"
-    reading = seen["texts"][1]
+    assert seen["texts"]["entries"].count("✓") == seen["ticks"], "a chosen option or a ticked box is not ticked"
     for heading in (form.definition.title[lang], *(section.title[lang] for section in form.definition.sections)):
-        assert "".join(heading.split()) in reading, f"{heading!r} is not printed"
+        heading = "".join(heading.split())
+        assert heading in seen["texts"]["reading"] or heading in seen["texts"]["layout"], f"{heading!r} is not printed"
 
 
 @pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
 def test_the_printout_is_the_form_alone_as_the_pdf_lays_it_out(filled, real_site, form, lang):
     seen = filled[form.id, lang]
-    text = seen["texts"][1]
+    text = seen["texts"]["reading"]
     for page_part in (("下載", "SHA-256", "在本網頁填寫", "列印或另存為PDF", "範例：") if lang == "zh-tw"
                       else ("Downloads", "SHA-256", "Fillitinonthispage", "PrintorsaveasPDF", "Example:")):
         assert page_part not in text, f"{page_part!r} is printed"
@@ -261,6 +302,7 @@ def test_the_printout_is_the_form_alone_as_the_pdf_lays_it_out(filled, real_site
 @pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
 def test_nothing_typed_leaves_the_computer(filled, form, lang):
     seen = filled[form.id, lang]
+    assert seen["loaded"] == [], "the page loaded more than itself and the site's own theme files"
     assert seen["requests"] == [], "requests made while typing and printing"
     assert seen["url"] == seen["expected_url"], "Enter in a field went to another address"
     assert seen["stored"] == NOTHING_STORED
@@ -284,8 +326,19 @@ def test_the_national_rules_find_nothing(national, form, lang, state):
 
 # --- the keyboard alone ---------------------------------------------------------------------
 
-KEYBOARD_FORM = next(form for form in FORMS if {control(f) for _, f in fields(form)} >= {"date", "radios", "checkbox",
-                                                                                           "input"})
+def covering(forms) -> list:
+    """The fewest forms (greedy) that together have every kind of control of all forms."""
+    kinds = {form.id: {control(f) for _, f in fields(form)} - {"hand"} for form in forms}
+    wanted, chosen = set().union(*kinds.values()), []
+    while wanted:
+        best = max(forms, key=lambda form: len(kinds[form.id] & wanted))
+        chosen.append(best)
+        wanted -= kinds[best.id]
+    return chosen
+
+
+KEYBOARD_PAGES = [(form, lang) for form in covering(FORMS) for lang in LANGUAGES]
+KEYBOARD_IDS = [f"{lang}/{form.id}" for form, lang in KEYBOARD_PAGES]
 
 
 def tab_stops(form, lang: str) -> list[tuple[str, object, str]]:
@@ -309,13 +362,13 @@ def press(driver, *keys) -> None:
     ActionChains(driver).send_keys(*keys).perform()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_keyboard_alone_fills_and_prints_a_form(site, browser, lang):
+@pytest.mark.parametrize(("form", "lang"), KEYBOARD_PAGES, ids=KEYBOARD_IDS)
+def test_the_keyboard_alone_fills_and_prints_a_form(site, browser, form, lang):
     base, _ = site
-    browser.get(base + page_path(KEYBOARD_FORM, lang))
+    browser.get(base + page_path(form, lang))
     browser.execute_script(PRINT_STUB + "document.querySelector('.downloads li:last-child a').focus();")
     reached = []
-    stops = tab_stops(KEYBOARD_FORM, lang)
+    stops = tab_stops(form, lang)
     for stop, field, part in stops:
         press(browser, Keys.TAB)
         reached.append(active_id(browser))
@@ -334,7 +387,7 @@ def test_the_keyboard_alone_fills_and_prints_a_form(site, browser, lang):
     press(browser, Keys.ENTER)  # on the print button
     assert browser.execute_script("return window.__prints") == 1
     assert not browser.find_element(By.ID, "form-errors").is_displayed()
-    for _, field in fields(KEYBOARD_FORM):
+    for _, field in fields(form):
         if control(field) == "radios":
             assert browser.find_element(By.ID, f"f-{field.id}-2").is_selected(), field.id
         elif control(field) == "checkbox":
@@ -345,21 +398,21 @@ def test_the_keyboard_alone_fills_and_prints_a_form(site, browser, lang):
             assert browser.find_element(By.ID, f"f-{field.id}").get_attribute("value") == expected
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_error_summary_lists_the_empty_fields_and_its_links_move_focus(site, browser, lang):
+@pytest.mark.parametrize(("form", "lang"), KEYBOARD_PAGES, ids=KEYBOARD_IDS)
+def test_the_error_summary_lists_the_empty_fields_and_its_links_move_focus(site, browser, form, lang):
     base, _ = site
-    browser.get(base + page_path(KEYBOARD_FORM, lang))
+    browser.get(base + page_path(form, lang))
     browser.execute_script(PRINT_STUB + "document.getElementById('form-print').focus();")
     press(browser, Keys.ENTER)
     assert active_id(browser) == "form-errors", "focus must move to the error summary"
     assert browser.execute_script("return window.__prints") == 0
     assert browser.find_element(By.CSS_SELECTOR, "#form-errors [role=alert] h3").is_displayed()
     links = browser.find_elements(By.CSS_SELECTOR, "#form-errors-list a")
-    required = [f for _, f in fields(KEYBOARD_FORM) if f.required and control(f) != "hand"]
+    required = [f for _, f in fields(form) if f.required and control(f) != "hand"]
     labels = [link.text.split("：" if lang == "zh-tw" else ": ")[0] for link in links]
     assert labels == [f.label[lang] for f in required]
     for number, field in enumerate(required):
-        browser.find_element(By.ID, "form-errors").click()
+        browser.execute_script("document.getElementById('form-errors').focus();")  # back to the summary
         press(browser, *([Keys.TAB] * (number + 1)), Keys.ENTER)
         target = active_id(browser)
         first = (f"f-{field.id}-{DATE_INPUTS[lang].order[0]}" if control(field) == "date" else f"f-{field.id}")
@@ -375,12 +428,12 @@ def test_the_error_summary_lists_the_empty_fields_and_its_links_move_focus(site,
     assert browser.execute_script("return window.__prints") == 2
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_page_and_its_error_summary_fit_320_px(site, browser, lang, tmp_path):
+@pytest.mark.parametrize(("form", "lang"), KEYBOARD_PAGES, ids=KEYBOARD_IDS)
+def test_the_page_and_its_error_summary_fit_320_px(site, browser, form, lang, tmp_path):
     base, _ = site
     set_viewport(browser, 320, 800)
     try:
-        browser.get(base + page_path(KEYBOARD_FORM, lang))
+        browser.get(base + page_path(form, lang))
         browser.execute_script(PRINT_STUB)
         browser.find_element(By.ID, "form-print").click()
         overflow = browser.execute_script(
@@ -394,15 +447,14 @@ def test_the_page_and_its_error_summary_fit_320_px(site, browser, lang, tmp_path
 
 # --- without JavaScript ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_without_javascript_enter_goes_nowhere_and_the_browser_prints_what_was_typed(site, lang):
+@pytest.mark.parametrize(("form", "lang"), KEYBOARD_PAGES, ids=KEYBOARD_IDS)
+def test_without_javascript_enter_goes_nowhere_and_the_browser_prints_what_was_typed(site, form, lang):
     base, requests = site
-    form = KEYBOARD_FORM
     with chromium(network_log=True) as driver:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
         url = base + page_path(form, lang)
         driver.get(url)
-        new_requests(driver)
+        settle(driver, requests)
         served = len(requests)
         assert driver.find_element(By.ID, "form-print-nojs").is_displayed()
         assert not driver.find_element(By.ID, "form-print").is_displayed()
