@@ -19,6 +19,7 @@ from pelican.generators import Generator
 
 import site_context
 from content_lint import Linter, LintTarget
+from forms.definitions import form_folders
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 
@@ -110,10 +111,14 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict]) -> So
     guide_slugs = {entry.slug for entry in entries if entry.kind.name == "guide"}
     try:
         forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist)
+        form_ids = frozenset(form.id for form in forms)
     except ProblemsFound as error:
+        # A broken definition is reported once, by its own lines: the pages that link to any
+        # form still find it (its folder exists), so no "no form `x`" line follows for each link.
         forms, problems = [], list(error.problems)
-    errors, warnings = check_inventory(entries, languages, content_root, reference,
-                                       form_ids=frozenset(form.id for form in forms), today=today)
+        form_ids = frozenset(folder.name for folder in form_folders(Path(settings["FORMS_DIR"])))
+    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids,
+                                       today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
     for warning in warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -1,10 +1,11 @@
 """Finish WeasyPrint's PDF so that its form reads right and shows what people type (pikepdf).
 
-- Typed text: every text field draws with a standard, non-embedded CJK font, `MHei-Medium` with the
-  `Identity-H` encoding of Adobe-CNS1 CIDs (viewers map a typed character to its CID with their
-  own CNS1 tables: poppler writes CIDs, whatever the CMap, so a Unicode CMap breaks there), declared in `/AcroForm /DR`: each viewer maps it to an
-  installed Traditional Chinese face, so any Big5 character shows (the document's embedded subset
-  holds only the characters it prints; docs/forms.md weighs the options with measured sizes).
+- Typed text: every text field draws with a standard, non-embedded CJK font, `MHei-Medium`,
+  Adobe-CNS1 CIDs with the `Identity-H` encoding, declared in `/AcroForm /DR`: each viewer maps a
+  typed character to its CID with its own CNS1 table and draws it with an installed Traditional
+  Chinese face, so any Big5 character shows. (A Unicode CMap such as UniCNS-UCS2-H breaks in
+  poppler, which writes CIDs whatever the CMap; the document's embedded subset holds only the
+  characters it prints. docs/forms.md weighs the options with measured sizes.)
 - Radio groups: ONE field (`/T`, `/FT /Btn`, radio flags, `/V`) whose option widgets are its
   `/Kids` with no `/T` of their own and not listed again in `/Fields`; each widget's on-state is
   the option's stable key, its `/TU` "question: option"; `/Opt` holds the labels in the
@@ -44,8 +45,8 @@ def finish(data: bytes, doc: Document, ascii_widths: list[int]) -> bytes:
             page.obj.Tabs = Name.S
         form = pdf.Root.get("/AcroForm")
         if form is not None:
-            font = _field_font(pdf, ascii_widths)
-            form.DR.Font[FONT_KEY] = font
+            # Its own /DR: WeasyPrint shares one font dictionary with the pages' resources.
+            form.DR = Dictionary(Font=Dictionary({FONT_KEY: _field_font(pdf, ascii_widths)}))
             form.DA = String(f"{FONT_KEY} {FONT_SIZE} Tf 0 g")
             # Viewers draw a field when it is typed in; NeedAppearances would make some redraw every
             # field on opening and ask to save on closing (PDF 2.0 deprecates it).
@@ -64,7 +65,7 @@ def _field_font(pdf: pikepdf.Pdf, ascii_widths: list[int]) -> pikepdf.Object:
         StemV=93))
     cid_font = pdf.make_indirect(Dictionary(
         Type=Name.Font, Subtype=Name.CIDFontType0, BaseFont=Name("/MHei-Medium"),
-        CIDSystemInfo=Dictionary(Registry=String("Adobe"), Ordering=String("CNS1"), Supplement=0),
+        CIDSystemInfo=Dictionary(Registry=String("Adobe"), Ordering=String("CNS1"), Supplement=7),
         FontDescriptor=descriptor, DW=1000, W=Array([1, Array(ascii_widths)])))
     return pdf.make_indirect(Dictionary(
         Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/MHei-Medium"), Encoding=Name("/Identity-H"),

@@ -72,6 +72,7 @@ class Document:
     page_text: str
     labelled: str  # "{label}: {text}" in the language: a radio option's accessible name
     required_text: str  # "(required)" in the language, added to a required field's accessible name
+    tick_label: str  # the words beside a check box ("Yes")
 
     def characters(self) -> set[str]:
         """Every character the document prints: what its font must hold."""
@@ -107,6 +108,7 @@ def document(form: Form, lang: str, variant: str, texts: Texts) -> Document:
         office_heading=texts["office_use"], office_use=tuple(label[lang] for label in definition.office_use),
         updated=definition.updated, updated_text=texts["updated"].format(date=texts.date(definition.updated)),
         page_text=texts["page"], labelled=texts["labelled"], required_text=texts["required"],
+        tick_label=texts["yes"],
     )
 
 
