@@ -29,7 +29,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from forms import load_definitions
-from forms.pages import WEB_CONTROLS
+from forms.pages import WEB_CONTROLS, web_control
 from personal_data import ALLOWLIST_FILE, load_allowlist
 from site_checks.audit.config import load_rules
 from site_checks.audit.moda import is_blocking, scan_pages
@@ -54,6 +54,20 @@ Promise.all([indexedDB.databases(), caches.keys()]).then(([databases, cacheNames
   databases: databases.length, caches: cacheNames.length}));
 """
 NOTHING_STORED = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
+# In print media: the boxes to write in (height in mm) and every text printed smaller than 9 pt.
+PRINT_MEASURES = """
+const mm = px => Math.round(px / (96 / 25.4) * 10) / 10;
+const shown = e => e.getClientRects().length > 0;
+const boxes = [...document.querySelectorAll(
+  '#fill .entry input:not([type=radio], [type=checkbox]), #fill .entry textarea, #fill .hand-box, #fill .photo-box')]
+  .filter(shown).map(e => [e.closest('.field').id, e.className, mm(e.getBoundingClientRect().height),
+                           mm(e.getBoundingClientRect().width)]);
+const small = [...document.querySelectorAll('body *')].filter(e => shown(e)
+    && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
+    && parseFloat(getComputedStyle(e).fontSize) < 11.99)
+  .map(e => `${e.tagName}.${e.className}: ${getComputedStyle(e).fontSize}`);
+return {boxes, small};
+"""
 # The typed values as attributes, so that the static scan of the national rules reads the page
 # as it stands: values, ticks and the error summary.
 SNAPSHOT = """
@@ -153,13 +167,13 @@ def own_files_only(loaded: list[str], base: str, page: str) -> list[str]:
 def fill(driver, form, lang: str) -> int:
     """Type every field with the keyboard (Enter after each one-line box); returns the number
     of boxes ticked (chosen options and check boxes)."""
-    ticks = 0
+    ticks, page = 0, driver.current_url
     for index, (_, field) in enumerate(fields(form)):
         kind, box_id = control(field), f"f-{field.id}"
         if kind == "date":
             for part, value in date_parts(index, lang).items():
-                box = driver.find_element(By.ID, f"{box_id}-{part}")
-                box.send_keys(value, Keys.ENTER)
+                driver.find_element(By.ID, f"{box_id}-{part}").send_keys(value, Keys.ENTER)
+                assert driver.current_url == page, f"Enter in {box_id}-{part} went to {driver.current_url}"
         elif kind == "radios":
             last = len(field.choices)
             driver.find_element(By.ID, box_id if last == 1 else f"{box_id}-{last}").send_keys(Keys.SPACE)
@@ -171,6 +185,7 @@ def fill(driver, form, lang: str) -> int:
             driver.find_element(By.ID, box_id).send_keys(typed_text(field, index))
         elif kind == "input":
             driver.find_element(By.ID, box_id).send_keys(typed_text(field, index), Keys.ENTER)
+            assert driver.current_url == page, f"Enter in {box_id} went to {driver.current_url}"
     return ticks
 
 
@@ -243,7 +258,10 @@ def filled(site, browser):
         summary_shown = browser.find_element(By.ID, "form-errors").is_displayed()
         prints = browser.execute_script("return window.__prints")
         pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
-        seen[page_id] = {
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        measures = browser.execute_script(PRINT_MEASURES)
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        seen[page_id] = {"measures": measures,
             "url": browser.current_url, "expected_url": url, "summary_shown": summary_shown, "prints": prints,
             "ticks": ticks, "texts": pdf_texts(pdf), "pages": page_count(pdf),
             "requests": new_requests(browser) + requests[served:], "loaded": own_files_only(loaded, base, url),
@@ -297,6 +315,21 @@ def test_the_printout_is_the_form_alone_as_the_pdf_lays_it_out(filled, real_site
     with pikepdf.open(real_site.output / "forms" / form.id / f"{form.id}-blank-{lang}.pdf") as blank:
         pages = len(blank.pages)
     assert abs(seen["pages"] - pages) <= 1, f"{seen['pages']} pages printed; the blank PDF has {pages}"
+
+
+@pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
+def test_the_printed_boxes_are_made_for_handwriting_and_no_text_is_under_9_pt(filled, form, lang):
+    measures = filled[form.id, lang]["measures"]
+    assert measures["boxes"], "no box measured"
+    assert [(row, height) for row, _, height, _ in measures["boxes"] if height < 9] == [], "boxes under 9 mm"
+    heights = {f"row-{field.id}": web_control(field)["print_mm"] for _, field in fields(form)}
+    lower = [(row, height, heights[row]) for row, kind, height, _ in measures["boxes"]
+             if kind != "photo-box" and height < heights[row] - 0.2]
+    assert lower == [], "boxes lower than the definition (and the PDF) makes them"
+    photos = [(height, width) for _, kind, height, width in measures["boxes"] if kind == "photo-box"]
+    assert len(photos) == sum(field.type == "photo" for _, field in fields(form))
+    assert all(abs(height - 45) < 0.5 and abs(width - 35) < 0.5 for height, width in photos), photos
+    assert measures["small"] == [], "text printed under 9 pt"
 
 
 @pytest.mark.parametrize(("form", "lang"), PAGES, ids=PAGE_IDS)
