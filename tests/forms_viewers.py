@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
 
 DPI = 150
 SCALE = DPI / 72
@@ -121,7 +121,8 @@ def shape(slot: Image.Image) -> Image.Image | None:
     side = max(x1 - x0, y1 - y0)
     square = Image.new("L", (side, side), 0)
     square.paste(dark.crop(box), ((side - (x1 - x0)) // 2, (side - (y1 - y0)) // 2))
-    return square.resize((SHAPE, SHAPE), Image.Resampling.BILINEAR)
+    # Blurred a little: viewers place a stroke a pixel apart, which must not decide the match.
+    return square.resize((SHAPE, SHAPE), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.7))
 
 
 def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
@@ -134,3 +135,23 @@ def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
     var_x = sum((x - mean_x) ** 2 for x in xs)
     var_y = sum((y - mean_y) ** 2 for y in ys)
     return cov / (var_x * var_y) ** 0.5 if var_x and var_y else 0.0
+
+
+def distance(a: Image.Image, b: Image.Image) -> float:
+    """Mean absolute difference of two glyph shapes, each stretched to full contrast (0 = same)."""
+    return ImageStat.Stat(ImageChops.difference(ImageOps.autocontrast(a), ImageOps.autocontrast(b))).mean[0]
+
+
+def recognised(glyph: Image.Image | None, expected: str, shapes: dict[str, Image.Image | None]) -> bool:
+    """Whether a drawn glyph is `expected`: it resembles that character's reference shape
+    (correlation at least FLOOR) and no other reference shape is clearly closer (MARGIN)."""
+    reference = shapes.get(expected)
+    if glyph is None or reference is None or similarity(glyph, reference) < FLOOR:
+        return False
+    own = distance(glyph, reference)
+    return all(own <= distance(glyph, other) + MARGIN for char, other in shapes.items()
+               if char != expected and other is not None)
+
+
+FLOOR = 0.35  # correlation with its own reference; a box or an empty slot is far under it
+MARGIN = 4.0  # grey levels: two references that close are look-alikes, either counts

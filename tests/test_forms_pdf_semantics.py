@@ -12,10 +12,10 @@ import subprocess
 
 import pikepdf
 import pytest
+from forms_viewers import text_fields
 from PIL import Image
 
 from forms.schema import HAND_TYPES, MIN_LINE_MM
-from forms_viewers import text_fields
 from support import ROOT  # noqa: F401  (conftest's fixtures need the path set up)
 
 MM = 72 / 25.4
@@ -44,13 +44,13 @@ def test_each_choice_is_one_radio_field_with_labelled_keyed_kids(forms, built):
                 if form_field.type != "choice":
                     continue
                 field = top[name]
-                assert int(field.Ff) & RADIO and field.FT == pikepdf.Name.Btn, (entry.path, name)
+                assert int(field.Ff) & RADIO and pikepdf.Name.Btn == field.FT, (entry.path, name)
                 kids = list(field.Kids)
                 assert len(kids) == len(form_field.choices), (entry.path, name)
                 assert [str(label) for label in field.Opt] == [c.label[entry.lang] for c in form_field.choices]
                 for kid, choice in zip(kids, form_field.choices, strict=True):
                     assert "/T" not in kid and kid.objgen not in listed, (entry.path, name, choice.key)
-                    assert [str(k) for k in kid.AP.N.keys() if k != "/Off"] == [f"/{choice.key}"]
+                    assert [str(k) for k in kid.AP.N if k != "/Off"] == [f"/{choice.key}"]
                     assert choice.label[entry.lang] in str(kid.TU) and form_field.label[entry.lang] in str(kid.TU)
                 checked += 1
     assert checked >= 10
@@ -79,7 +79,7 @@ def test_a_click_in_pdfium_stores_the_choice_on_the_field(built, tmp_path):
         with pikepdf.open(source) as pdf:
             pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
             groups = [(str(f.T), pages[f.Kids[-1].P.objgen], [float(v) for v in f.Kids[-1].Rect],
-                       [str(k) for k in f.Kids[-1].AP.N.keys() if k != "/Off"][0])
+                       next(str(k) for k in f.Kids[-1].AP.N if k != "/Off"))
                       for f in pdf.Root.AcroForm.Fields if "/Kids" in f and int(f.get("/Ff", 0)) & RADIO]
         if not groups:
             continue
@@ -188,7 +188,8 @@ def test_no_box_touches_a_table_rule(built):
             image = pages[field.page]
             height = image.height / scale
             x0, y0, x1, y1 = field.rect
-            outer = [round(v * scale) for v in (x0 - 1.2 * MM, height - y1 - 1.2 * MM, x1 + 1.2 * MM, height - y0 + 1.2 * MM)]
+            gap = 1.2 * MM
+            outer = [round(v * scale) for v in (x0 - gap, height - y1 - gap, x1 + gap, height - y0 + gap)]
             inner = [round(v * scale) for v in (x0 - 1.5, height - y1 - 1.5, x1 + 1.5, height - y0 + 1.5)]
             ring = image.crop(outer)
             ring.paste(255, (inner[0] - outer[0], inner[1] - outer[1], inner[2] - outer[0], inner[3] - outer[1]))
@@ -232,7 +233,8 @@ def test_a_section_title_is_on_the_page_of_its_first_row(forms, built):
             title_pages = [n for n, lines in enumerate(pages) if title in lines]
             label_pages = [n for n, lines in enumerate(pages) if any(line.startswith(first[:8]) for line in lines)]
             assert title_pages, (entry.path, section.id)
-            assert title_pages[0] in label_pages, f"{entry.path}: section {section.id} title alone on p{title_pages[0] + 1}"
+            assert title_pages[0] in label_pages, \
+                f"{entry.path}: section {section.id} title alone on p{title_pages[0] + 1}"
 
 
 def test_no_last_page_is_almost_empty(built):
