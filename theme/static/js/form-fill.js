@@ -134,6 +134,29 @@ printButton.addEventListener("click", () => {
 
 printAnyway.addEventListener("click", printForm);
 
+// Printing, whichever way it starts (the button, Ctrl+P, the browser's menu): each box's text
+// is copied into a .typed element the print stylesheet shows in its place. Text there wraps
+// and grows; in an input, a long name would be cut off on paper. Removed after printing.
+const boxes = root.querySelectorAll(".entry input:not([type=radio], [type=checkbox]), .entry textarea");
+
+addEventListener("beforeprint", () => {
+  for (const box of boxes) {
+    const copy = box.nextElementSibling?.classList.contains("typed") ? box.nextElementSibling
+      : document.createElement("span");
+    copy.className = `${box.className} typed ${box.matches("textarea") ? "typed-lines" : "typed-line"}`;
+    copy.dataset.printMm = box.dataset.printMm;
+    copy.setAttribute("aria-hidden", "true");
+    copy.textContent = box.matches(".id-number") ? box.value.trim().toUpperCase() : box.value;
+    box.after(copy);
+  }
+  root.classList.add("printing");
+});
+
+addEventListener("afterprint", () => {
+  root.classList.remove("printing");
+  for (const copy of root.querySelectorAll(".typed")) copy.remove();
+});
+
 // A link of the summary: show the field's label or legend, and move focus into the field.
 list.addEventListener("click", (event) => {
   const link = event.target.closest("a");
