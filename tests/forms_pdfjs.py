@@ -74,7 +74,9 @@ class PdfJs:
             f"/{name}", page, dpi / 72)
         (self.root / name).unlink()
         assert data.startswith("data:image/png;base64,"), data[:300]
-        return Image.open(io.BytesIO(base64.b64decode(data.split(",", 1)[1]))).convert("L")
+        image = Image.open(io.BytesIO(base64.b64decode(data.split(",", 1)[1]))).convert("L")
+        image.info["scale"] = dpi / 72
+        return image
 
 
 @contextlib.contextmanager

@@ -78,11 +78,13 @@ VIEWERS = {"poppler": poppler_page, "pdfium": pdfium_page}
 
 
 def crop_points(image: Image.Image, rect: tuple[float, float, float, float], inset: float) -> Image.Image:
-    """The part of a page image inside a PDF rectangle (points, y up), `inset` points inside it."""
+    """The part of a page image inside a PDF rectangle (points, y up), `inset` points inside it;
+    the image's pixels per point are in `image.info["scale"]` (default: DPI)."""
     x0, y0, x1, y1 = rect
-    height = image.height / SCALE
+    scale = image.info.get("scale", SCALE)
+    height = image.height / scale
     box = (x0 + inset, height - y1 + inset, x1 - inset, height - y0 - inset)
-    return without_lines(image.crop(tuple(round(v * SCALE) for v in box)))
+    return without_lines(image.crop(tuple(round(v * scale) for v in box)))
 
 
 def without_lines(image: Image.Image) -> Image.Image:
@@ -122,7 +124,8 @@ def shape(slot: Image.Image) -> Image.Image | None:
     square = Image.new("L", (side, side), 0)
     square.paste(dark.crop(box), ((side - (x1 - x0)) // 2, (side - (y1 - y0)) // 2))
     # Blurred a little: viewers place a stroke a pixel apart, which must not decide the match.
-    return square.resize((SHAPE, SHAPE), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.7))
+    small = square.resize((SHAPE, SHAPE), Image.Resampling.BOX).filter(ImageFilter.GaussianBlur(0.7))
+    return ImageOps.autocontrast(small)
 
 
 def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
@@ -138,8 +141,8 @@ def similarity(a: Image.Image | None, b: Image.Image | None) -> float:
 
 
 def distance(a: Image.Image, b: Image.Image) -> float:
-    """Mean absolute difference of two glyph shapes, each stretched to full contrast (0 = same)."""
-    return ImageStat.Stat(ImageChops.difference(ImageOps.autocontrast(a), ImageOps.autocontrast(b))).mean[0]
+    """Mean absolute difference of two glyph shapes (each stretched to full contrast: 0 = same)."""
+    return ImageStat.Stat(ImageChops.difference(a, b)).mean[0]
 
 
 def recognised(glyph: Image.Image | None, expected: str, shapes: dict[str, Image.Image | None]) -> bool:

@@ -116,6 +116,28 @@ def test_a_valid_id_number_that_is_not_the_sample(tmp_path):
     assert "B12****780" in problem and VALID_OTHER_ID not in problem
 
 
+AGREE_CHECKBOX = '''      - id: agree
+        type: checkbox
+        label: {zh-tw: 同意, en: I agree}
+        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
+        size: 2
+        required: false
+        example: "yes"'''
+
+
+def agree_choice(options: str, example: str) -> str:
+    """The fixture's `agree` checkbox as a choice with these `choices` lines."""
+    return '''      - id: agree
+        type: choice
+        label: {zh-tw: 同意, en: I agree}
+        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
+        size: 2
+        required: false
+        choices:
+''' + options + f'''
+        example: {example}'''
+
+
 def test_a_single_line_box_under_9_mm(tmp_path):
     folder = minimal_form(tmp_path, old="        size: 12\n        required: true\n",
                           new="        size: 12\n        height: 7\n        required: true\n")
@@ -134,21 +156,8 @@ def test_a_multi_line_box_under_9_mm_a_line(tmp_path):
 
 
 def test_a_choice_with_one_option(tmp_path):
-    folder = minimal_form(tmp_path, old='''      - id: agree
-        type: checkbox
-        label: {zh-tw: 同意, en: I agree}
-        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
-        size: 2
-        required: false
-        example: "yes"''', new='''      - id: agree
-        type: choice
-        label: {zh-tw: 同意, en: I agree}
-        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
-        size: 2
-        required: false
-        choices:
-          - {key: yes-i-do, label: {zh-tw: 同意, en: I agree}}
-        example: yes-i-do''')
+    folder = minimal_form(tmp_path, old=AGREE_CHECKBOX, new=agree_choice(
+        "          - {key: yes-i-do, label: {zh-tw: 同意, en: I agree}}", "yes-i-do"))
     [problem] = problems_of(tmp_path)
     line = line_of(folder / "form.yaml", "choices:")
     assert f"test-form/form.yaml:{line}: forms [choices]: field `agree`: a choice needs at least two options" in problem
@@ -169,22 +178,9 @@ def test_an_optional_field_may_have_no_example(tmp_path):
 
 
 def test_an_option_label_missing_in_one_language(tmp_path):
-    folder = minimal_form(tmp_path, old='''      - id: agree
-        type: checkbox
-        label: {zh-tw: 同意, en: I agree}
-        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
-        size: 2
-        required: false
-        example: "yes"''', new='''      - id: agree
-        type: choice
-        label: {zh-tw: 同意, en: I agree}
-        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
-        size: 2
-        required: false
-        choices:
-          - {key: agree, label: {zh-tw: 同意, en: I agree}}
-          - {key: disagree, label: {zh-tw: 不同意}}
-        example: agree''')
+    folder = minimal_form(tmp_path, old=AGREE_CHECKBOX, new=agree_choice(
+        "          - {key: agree, label: {zh-tw: 同意, en: I agree}}\n"
+        "          - {key: disagree, label: {zh-tw: 不同意}}", "agree"))
     [problem] = problems_of(tmp_path)
     line = line_of(folder / "form.yaml", "label: {zh-tw: 不同意}")
     assert f"test-form/form.yaml:{line}: forms [invalid-value]: field `agree`:" in problem

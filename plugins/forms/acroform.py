@@ -27,7 +27,7 @@ from pikepdf import Array, Dictionary, Name, String
 from .layout import Document, Row
 
 FONT_KEY = "/MHei"
-FONT_SIZE = 11  # pt: typed text in a 10 mm box
+FONT_SIZE = 11  # pt: typed text; two lines of it fit a 10 mm box
 REQUIRED = 1 << 1
 RADIO_FLAGS = (1 << 15) | (1 << 14)  # Radio, NoToggleToOff
 # The advance widths of CIDs 1–95 (printable ASCII in Adobe-CNS1), in 1/1000 em, as in Noto Sans
@@ -94,6 +94,8 @@ def _fix_fields(pdf: pikepdf.Pdf, form: Dictionary, rows: dict[str, Row], doc: D
             _radio(top, row, doc)
         else:
             if top.get("/FT") == Name.Tx:
+                # A fixed size: pdf.js's automatic size (0 Tf) fits the box's height and cuts a
+                # long value off; an address box is several-line (it wraps) instead.
                 top.DA = String(f"{FONT_KEY} {FONT_SIZE} Tf 0 g")
                 _remove(top, "/AP")
             top.TU = String(accessible_name(row, doc))

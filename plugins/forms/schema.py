@@ -66,8 +66,11 @@ class FormField(Strict):
     example: Example | None = None
 
     def box_height(self) -> float:
-        """The height of the box in mm: `height`, else LINE_MM per line."""
-        return self.height if self.height is not None else LINE_MM * self.lines
+        """The height of the box in mm: `height`, else LINE_MM per line; an address box has room
+        for two lines (a 40-character address, written or typed, takes two)."""
+        if self.height is not None:
+            return self.height
+        return LINE_MM * (max(self.lines, 2) if self.type == "address" else self.lines)
 
 
 class Section(Strict):
