@@ -63,7 +63,8 @@ class FormField(Strict):
                                                        "and a `label`")] = []
     autocomplete: Annotated[Literal[AUTOCOMPLETE] | None, Field(description=(
         "only on a field about the person who fills the form in: one of " + ", ".join(AUTOCOMPLETE)))] = None
-    example: Example | None = None
+    # Optional for an optional field, but a new definition starts with it (`make new`).
+    example: Annotated[Example | None, Field(json_schema_extra={"scaffold": True})] = None
 
     def box_height(self) -> float:
         """The height of the box in mm: `height`, else LINE_MM per line; an address box has room
