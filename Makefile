@@ -17,9 +17,10 @@ OUTPUT    ?= output
 TEST_APT  := chromium chromium-driver fonts-noto-cjk default-jre-headless rsync openssh-client nginx faketime
 # Debian packages the build needs: the one face of the generated forms (Noto Sans CJK TC) and
 # poppler-utils (pdftotext, pdfinfo: reading PDFs). Tests also need LibreOffice (Writer, no GUI,
-# ~260 MB) to prove each generated ODT opens: installed by `test` only, never by `serve`.
+# ~260 MB) to prove each generated ODT opens and count its pages, and poppler-data (the CJK
+# character collections poppler draws typed form text with): installed by `test` only.
 BUILD_APT := fonts-noto-cjk poppler-utils
-FORMS_TEST_APT := libreoffice-writer-nogui
+FORMS_TEST_APT := libreoffice-writer-nogui poppler-data
 CHECKS    := PYTHONPATH=plugins $(PY) -m site_checks
 # `make audit SITE=path` audits another built folder (e.g. staging) instead of a fresh build.
 SITE      ?=

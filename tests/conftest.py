@@ -3,12 +3,17 @@ fails the run; a test that starts Chromium without the `browser` marker fails.""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from browser_watch import BrowserWatch
+from forms import generate, load_definitions
+from personal_data import ALLOWLIST_FILE, load_allowlist
 from support import FIXTURE_SITE, ROOT, Build, run_pelican
 
 WATCH = BrowserWatch()
+FORMS_LANGUAGES = ("zh-tw", "en")
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +31,29 @@ def fixture_site(tmp_path_factory) -> Build:
                         tmp_path_factory.mktemp("fixture") / "output")
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def forms():
+    """Every real form definition, with its facts in (content/data/facts.yaml), as the build and
+    `make forms` make them."""
+    from site_build.forms_command import facts_resolver
+
+    allowlist = load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date(2026, 11, 30))
+    return load_definitions(ROOT / "forms", FORMS_LANGUAGES, allowlist=allowlist,
+                            resolve=facts_resolver(ROOT / "content"))
+
+
+@pytest.fixture(scope="session")
+def built(forms, tmp_path_factory):
+    """Every real form generated cold, then again warm into the same folders."""
+    root = tmp_path_factory.mktemp("forms")
+    cold = generate(forms, root / "out", root / "cache")
+    mtimes = {path: path.stat().st_mtime_ns for path in (root / "out").rglob("*") if path.is_file()}
+    warm = generate(forms, root / "out", root / "cache")
+    print(f"\nforms: {len(forms)} forms, {len(cold.files)} files: cold {cold.seconds:.2f} s "
+          f"({cold.regenerated} regenerated), warm {warm.seconds:.3f} s ({warm.regenerated} regenerated)")
+    return root, cold, warm, mtimes
 
 
 SKIPPED = pytest.StashKey[list]()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -91,3 +96,38 @@ def problem_lines(build: Build) -> list[str]:
     assert build.returncode == 2, build.log
     assert "Traceback" not in build.log, build.log
     return [line for line in build.stdout.splitlines() if " Fix: " in line]
+
+
+@contextlib.contextmanager
+def policy_server(folder: Path, policy: str, requests: list[str] | None = None):
+    """Serve a built site on 127.0.0.1 with `policy` as its Content-Security-Policy header on
+    every response; yields (base URL, the list of (path, bytes) of every file sent). Every
+    request line received ("GET /forms/x/?a=b HTTP/1.1"), answered or not, is appended to
+    `requests` when given."""
+    sent: list[tuple[str, int]] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+        def copyfile(self, source, destination):
+            data = source.read()
+            sent.append((urlsplit(self.path).path, len(data)))
+            destination.write(data)
+
+        def log_request(self, code="-", size="-"):
+            if requests is not None:
+                requests.append(self.requestline)
+
+        def log_message(self, format, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", sent
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -136,3 +136,12 @@ def test_a_personal_id_number_stops_the_build_masked(site, tmp_path):
     line = assert_one_problem(run_narrow(site, tmp_path), f"{BIRTH_ZH}:{planted}: personal-data [national-id]:",
                               "F13****093")
     assert "F131104093" not in line
+
+
+def test_a_broken_form_definition_is_its_own_line_not_a_flood_of_missing_forms(site, tmp_path):
+    """The guides that link to the form still find it: only the definition's own line is printed."""
+    path = site / "forms/birth-application/form.yaml"
+    edit(path, "        required: true\n", "        required: true\n        height: 6\n")
+    lines = problem_lines(run_narrow(site, tmp_path))
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("forms/birth-application/form.yaml:") and "forms [box-height]" in lines[0], lines

@@ -114,3 +114,95 @@ def test_a_valid_id_number_that_is_not_the_sample(tmp_path):
     line = line_of(folder / "form.yaml", f"example: {VALID_OTHER_ID}")
     assert f"test-form/form.yaml:{line}: personal-data [national-id]: field `id-number`: example:" in problem
     assert "B12****780" in problem and VALID_OTHER_ID not in problem
+
+
+AGREE_CHECKBOX = '''      - id: agree
+        type: checkbox
+        label: {zh-tw: 同意, en: I agree}
+        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
+        size: 2
+        required: false
+        example: "yes"'''
+
+
+def agree_choice(options: str, example: str) -> str:
+    """The fixture's `agree` checkbox as a choice with these `choices` lines."""
+    return '''      - id: agree
+        type: choice
+        label: {zh-tw: 同意, en: I agree}
+        help: {zh-tw: 勾選表示同意。, en: Tick to agree.}
+        size: 2
+        required: false
+        choices:
+''' + options + f'''
+        example: {example}'''
+
+
+def test_a_single_line_box_under_9_mm(tmp_path):
+    folder = minimal_form(tmp_path, old="        size: 12\n        required: true\n",
+                          new="        size: 12\n        height: 7\n        required: true\n")
+    [problem] = problems_of(tmp_path)
+    line = line_of(folder / "form.yaml", "height: 7")
+    assert f"test-form/form.yaml:{line}: forms [box-height]: field `name`: the box would print 7 mm high" in problem
+    assert "Fix: give at least 9 mm per line (`height: 9`)" in problem
+
+
+def test_a_multi_line_box_under_9_mm_a_line(tmp_path):
+    minimal_form(tmp_path, old="        size: 12\n        required: true\n",
+                 new="        size: 12\n        lines: 3\n        height: 20\n        required: true\n")
+    [problem] = problems_of(tmp_path)
+    assert "forms [box-height]: field `name`: the box would print 20 mm high for 3 line(s)" in problem
+    assert "`height: 27`" in problem
+
+
+def test_a_choice_with_one_option(tmp_path):
+    folder = minimal_form(tmp_path, old=AGREE_CHECKBOX, new=agree_choice(
+        "          - {key: yes-i-do, label: {zh-tw: 同意, en: I agree}}", "yes-i-do"))
+    [problem] = problems_of(tmp_path)
+    line = line_of(folder / "form.yaml", "choices:")
+    assert f"test-form/form.yaml:{line}: forms [choices]: field `agree`: a choice needs at least two options" in problem
+
+
+def test_a_required_field_without_an_example(tmp_path):
+    folder = minimal_form(tmp_path, old="        example: {zh-tw: 王大明, en: WANG Ta-ming}\n", new="")
+    [problem] = problems_of(tmp_path)
+    line = line_of(folder / "form.yaml", "- id: name")
+    assert f"test-form/form.yaml:{line}: forms [example-missing]: field `name`: a required field has no example" \
+        in problem
+
+
+def test_an_optional_field_may_have_no_example(tmp_path):
+    minimal_form(tmp_path, old='        example: "yes"\n', new="")
+    [form] = load_definitions(tmp_path, LANGUAGES, allowlist=ALLOWLIST)
+    assert form.definition.sections[0].fields[2].example is None
+
+
+def test_an_option_label_missing_in_one_language(tmp_path):
+    folder = minimal_form(tmp_path, old=AGREE_CHECKBOX, new=agree_choice(
+        "          - {key: agree, label: {zh-tw: 同意, en: I agree}}\n"
+        "          - {key: disagree, label: {zh-tw: 不同意}}", "agree"))
+    [problem] = problems_of(tmp_path)
+    line = line_of(folder / "form.yaml", "label: {zh-tw: 不同意}")
+    assert f"test-form/form.yaml:{line}: forms [invalid-value]: field `agree`:" in problem
+    assert "a text is missing for en" in problem
+
+
+@pytest.mark.parametrize("old,new", [
+    ("        size: 12\n        required: true\n", "        size: 12\n        height: 7\n        required: true\n"),
+    ("        example: {zh-tw: 王大明, en: WANG Ta-ming}\n", ""),
+])
+def test_a_bad_definition_generates_nothing(tmp_path, old, new):
+    """`python -m site_build forms` (make forms) prints the one line and writes no file."""
+    import contextlib
+    import io
+
+    from site_build.forms_command import main
+
+    minimal_form(tmp_path / "forms", old=old, new=new)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = main(["--forms", str(tmp_path / "forms"), "--out", str(tmp_path / "out"),
+                     "--cache", str(tmp_path / "cache")])
+    lines = [line for line in printed.getvalue().splitlines() if "form.yaml:" in line]
+    assert code != 0 and len(lines) == 1, printed.getvalue()
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.*"))

@@ -204,6 +204,6 @@ def test_a_page_in_no_language_fails_the_build(tmp_path):
     shutil.copytree(ROOT / "theme", site / "theme")
     out = tmp_path / "out"
     assert build_fixture_copy(site, out, THEME=str(site / "theme")).returncode == 0
-    plant_in_theme(site, "base.html", '<html lang="{{ site_index.html_lang(lang) }}">', "<html>")
+    plant_in_theme(site, "base.html", '<html lang="{{ site_index.html_lang(lang) }}"', "<html")
     lines = failed_build(site, out)
     assert len(lines) == 1 and "[index-count]" in lines[0], lines  # Pagefind took them for English

@@ -28,7 +28,7 @@ from sources.front_matter import leaves
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
 from .facts import Resolver
-from .form_items import form_item, form_lint_target, generate_files, load_forms
+from .form_items import form_item, form_lint_target, load_forms, make_form_files, publish_form_files
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import kind_named, section_kind
@@ -123,10 +123,13 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     try:
         forms = load_forms(settings, list(languages), reference, guide_slugs, allowlist, resolver)
         form_ids = frozenset(form.id for form in forms)
-    except ProblemsFound as error:  # a broken form is reported once, not as a missing form in every guide
+    except ProblemsFound as error:
+        # A broken definition is reported once, by its own lines: the pages that link to any
+        # form still find it (its folder exists), so no "no form `x`" line follows for each link.
         forms, problems = [], problems + list(error.problems)
         form_ids = frozenset(folder.name for folder in form_folders(Path(settings["FORMS_DIR"])))
-    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids, today=today)
+    errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids,
+                                       today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
     warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
     for warning in warnings + attachment_warnings:
@@ -175,7 +178,8 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
 
 
 class ContentGenerator(Generator):
-    """Every content kind: read and checked, rendered, linted, indexed, then written."""
+    """Every content kind: read and checked, rendered, linted, indexed, then written. Nothing is
+    written into the output before generate_output (the forms' files wait in the cache)."""
 
     def generate_context(self) -> None:
         languages = self.settings["SITE_LANGUAGES"]
@@ -185,8 +189,8 @@ class ContentGenerator(Generator):
         renderer = Renderer(self.settings, content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
         items = prepare_items(self.settings, sources, renderer, content_root, languages)
-        report = generate_files(self.settings, sources.forms, Path(self.output_path))
-        items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
+        self.form_files = make_form_files(self.settings, sources.forms)  # in the cache; published below
+        items += [form_item(form, lang, self.form_files, languages) for form in sources.forms for lang in languages]
         items += category_items(sources.reference, items, languages)
         items += review_items(sources, items, languages, translations)
         index = SiteIndex(items, languages)
@@ -206,6 +210,7 @@ class ContentGenerator(Generator):
 
         write_all(write, [*index.all_items(), *index.placeholders], kind=lambda item: item.template)
         copy_attachments(index.all_items(), Path(self.output_path))
+        publish_form_files(self.form_files, Path(self.output_path))
 
 
 def rendered_values(fields):

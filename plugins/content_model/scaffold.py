@@ -74,14 +74,15 @@ def left_empty(field) -> bool:
 
 
 def fields_of(model: type[BaseModel], known: Known, today: datetime.date, languages: list[str]) -> dict:
-    """{name: (description, value)} of the model's required fields (and the known ones)."""
+    """{name: (description, value)} of the model's required fields, those marked
+    `json_schema_extra={"scaffold": True}` (optional, yet wanted in a new file) and the known ones."""
     found = {}
     for name, field in model.model_fields.items():
         if name in known:
             found[name] = (field.description, known[name])
         elif left_empty(field) and field.is_required():
             found[name] = (field.description, None)
-        elif field.is_required():
+        elif field.is_required() or (field.json_schema_extra or {}).get("scaffold") is True:
             found[name] = (field.description, blank(field.annotation, {}, today, languages))
     return found
 

@@ -19,7 +19,7 @@ from sources.paths import display_path
 from sources.schema import SLUG_PATTERN
 from sources.validation import problem_of
 
-from .schema import FormDefinition, FormField
+from .schema import HAND_TYPES, MIN_LINE_MM, FormDefinition, FormField
 
 STAGE = "forms"
 DEFINITION = "form.yaml"
@@ -199,6 +199,17 @@ def example_mistakes(form_field: FormField) -> list[tuple[str, str, str, str]]:
     if (kind == "choice") != bool(form_field.choices):
         mistakes.append(("choices", "choices", "a choice field needs `choices`, and only a choice field has them",
                          "list the options under `choices` for a choice field, or remove `choices`"))
+    elif kind == "choice" and len(form_field.choices) < 2:
+        mistakes.append(("choices", "choices", "a choice needs at least two options",
+                         "list two or more options under `choices`, or make it a `checkbox`"))
+    if form_field.required and form_field.example is None:
+        mistakes.append(("id", "example-missing", "a required field has no example value",
+                         "add `example:` with a clearly fictitious value (the filled-in example shows it)"))
+    if kind not in HAND_TYPES and form_field.box_height() / form_field.lines < MIN_LINE_MM:
+        mistakes.append(("height", "box-height", f"the box would print {form_field.box_height():g} mm high for "
+                         f"{form_field.lines} line(s), too low to write in by hand",
+                         f"give at least {MIN_LINE_MM} mm per line (`height: {MIN_LINE_MM * form_field.lines}`), "
+                         "or remove `height`"))
     for value in values:
         if kind == "checkbox" and value not in ("yes", "no"):
             mistakes.append(("example", "example", f"a checkbox example is `{value}`", "write `yes` or `no`"))
@@ -217,6 +228,8 @@ def example_mistakes(form_field: FormField) -> list[tuple[str, str, str, str]]:
 def example_texts(form_field: FormField) -> list[str]:
     """The example value's texts: one, or one per language."""
     example = form_field.example
+    if example is None:
+        return []
     return sorted(set(example.root.values())) if hasattr(example, "root") else [example]
 
 

@@ -72,3 +72,10 @@ def subset_face(face: FaceFile, characters: set[str]) -> bytes:
         subsetter.subset(font)
         font.save(buffer)
     return buffer.getvalue()
+
+
+def ascii_widths(face: FaceFile) -> list[int]:
+    """The advance widths of printable ASCII (U+0020–U+007E) in the face, in 1/1000 em."""
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        cmap, metrics, scale = font.getBestCmap(), font["hmtx"].metrics, 1000 / font["head"].unitsPerEm
+        return [round(metrics[cmap[code]][0] * scale) for code in range(0x20, 0x7F)]

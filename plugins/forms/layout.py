@@ -13,6 +13,7 @@ from .texts import Texts
 LANGUAGE_TAGS = {"zh-tw": "zh-Hant-TW", "en": "en"}  # BCP 47 tags: PDF /Lang, <html lang>
 VARIANTS = ("blank", "example")
 CHECKED, UNCHECKED = "✓", "□"
+HAND_MIN_MM = {"seal": 20, "signature": 15}  # room for a seal stamp or a signature
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class Row:
     type: str
     label: str
     marker: str  # "required" / "optional", as words
+    required: bool
     help: str
     value: str  # the example value as text; "" in the blank form
     size: int
     lines: int
+    height: float  # the box's height in mm
     options: tuple[Option, ...]
     max_length: int | None
 
@@ -43,6 +46,7 @@ class Table:
     id: str
     title: str
     rows: tuple[Row, ...]
+    declaration: str = ""  # the statement the signer makes, printed before the rows
 
 
 @dataclass(frozen=True)
@@ -61,16 +65,22 @@ class Document:
     notes: tuple[str, ...]
     column_headings: tuple[str, str]
     hand_prompts: dict
+    office_heading: str
+    office_use: tuple[str, ...]  # the labels of the boxes the office fills in
     updated: datetime.date
     updated_text: str
     page_text: str
+    labelled: str  # "{label}: {text}" in the language: a radio option's accessible name
+    required_text: str  # "(required)" in the language, added to a required field's accessible name
+    tick_label: str  # the words beside a check box ("Yes")
 
     def characters(self) -> set[str]:
         """Every character the document prints: what its font must hold."""
         texts = [*self.intro, self.title, self.variant_name, self.notes_heading, self.updated_text, self.page_text,
-                 *self.column_headings, *self.notices, *self.notes, *self.hand_prompts.values()]
+                 *self.column_headings, *self.notices, *self.notes, *self.hand_prompts.values(),
+                 self.office_heading, *self.office_use]
         for table in self.tables:
-            texts.append(table.title)
+            texts += [table.title, table.declaration]
             for row in table.rows:
                 texts += [row.label, row.marker, row.help, row.value, *(o.label for o in row.options)]
         return set("".join(texts)) | {CHECKED, UNCHECKED}
@@ -89,13 +99,16 @@ def document(form: Form, lang: str, variant: str, texts: Texts) -> Document:
                texts["labelled"].format(label=texts["who"], text=definition.who[lang])),
         notices=notices,
         tables=tuple(Table(section.id, section.title[lang],
-                           tuple(_row(section.id, f, lang, variant, texts) for f in section.fields))
+                           tuple(_row(section.id, f, lang, variant, texts) for f in section.fields),
+                           section.declaration[lang] if section.declaration else "")
                      for section in definition.sections),
         notes_heading=texts["notes"], notes=tuple(note[lang] for note in definition.notes),
         column_headings=(texts["field"], texts["entry"]),
-        hand_prompts={"signature": texts["sign_here"], "seal": texts["seal_here"]},
+        hand_prompts={"signature": texts["sign_here"], "seal": texts["seal_here"], "photo": texts["photo_here"]},
+        office_heading=texts["office_use"], office_use=tuple(label[lang] for label in definition.office_use),
         updated=definition.updated, updated_text=texts["updated"].format(date=texts.date(definition.updated)),
-        page_text=texts["page"],
+        page_text=texts["page"], labelled=texts["labelled"], required_text=texts["required"],
+        tick_label=texts["yes"],
     )
 
 
@@ -105,22 +118,28 @@ def _row(section_id: str, form_field: FormField, lang: str, variant: str, texts:
                     for c in form_field.choices)
     return Row(
         name=f"{section_id}.{form_field.id}", type=form_field.type, label=form_field.label[lang],
-        marker=texts["required"] if form_field.required else texts["optional"], help=form_field.help[lang],
+        marker=texts["required"] if form_field.required else texts["optional"], required=form_field.required,
+        help=form_field.help[lang],
         value=display_value(form_field, lang, texts) if variant == "example" else "",
         size=form_field.size, lines=form_field.lines, options=options,
+        height=max(form_field.box_height(), HAND_MIN_MM.get(form_field.type, 0)),
         max_length=10 if form_field.type == "id-number" else None,
     )
 
 
 def example_value(form_field: FormField, lang: str) -> str:
-    """The example as written in the definition, in `lang`."""
+    """The example as written in the definition, in `lang` ("" when the field has none)."""
     example = form_field.example
+    if example is None:
+        return ""
     return example[lang] if hasattr(example, "root") else example
 
 
 def display_value(form_field: FormField, lang: str, texts: Texts) -> str:
     """The example as a reader sees it: dates in the language's calendar, boxes ticked or not."""
     value = example_value(form_field, lang)
+    if not value:
+        return ""
     if form_field.type == "date":
         return texts.date(datetime.date.fromisoformat(value))
     if form_field.type == "checkbox":

@@ -4,12 +4,61 @@ downloads from the generation report. Used by the content model to make the form
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from sources.schema import Localised
 from sources.scripts import CHINESE_RUN, ENGLISH_RUN
+from template_env.dates import DATE_INPUTS
 
-from .definitions import Form
+from .definitions import EXAMPLE_PATTERNS, Form
 from .generate import FileEntry
+from .layout import HAND_MIN_MM
+from .schema import HAND_TYPES
+
+
+@dataclass(frozen=True)
+class WebControl:
+    """How a field type is filled in on the form's web page (theme/templates/components/form_fill.html).
+
+    `control`: input, textarea, date (day, month and year boxes), checkbox, radios, or hand (a
+    box to sign, seal or paste a photo in on paper, never an input: a typed name is not a
+    signature). `attributes`: what the browser needs to help: the input type (tel brings the
+    telephone keypad), a pattern, capitals. The autocomplete token is not the type's: it is
+    the definition's `autocomplete`, set only on fields about the person filling the form in
+    (a father's name is not the applicant's `name`)."""
+
+    control: str
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+ID_NUMBER_PATTERN = EXAMPLE_PATTERNS["id-number"][0].strip("^$")  # a letter and nine digits
+WEB_CONTROLS = {
+    "text": WebControl("input", (("type", "text"),)),
+    "address": WebControl("textarea"),
+    "phone": WebControl("input", (("type", "tel"),)),
+    "id-number": WebControl("input", (("type", "text"), ("maxlength", "10"), ("pattern", ID_NUMBER_PATTERN),
+                                      ("autocapitalize", "characters"), ("spellcheck", "false"))),
+    "date": WebControl("date"),
+    "checkbox": WebControl("checkbox"),
+    "choice": WebControl("radios"),
+    **{hand: WebControl("hand") for hand in HAND_TYPES},
+}
+ADDRESS_ROWS = 2  # an address box shows two lines, so a long address is seen whole while typed
+
+
+def web_control(form_field) -> dict:
+    """The control a field is typed into on the web page, with its attributes (see WebControl),
+    and the height its box prints at, as in the PDF (mm)."""
+    declared = WEB_CONTROLS[form_field.type]
+    control, attributes = declared.control, dict(declared.attributes)
+    if control == "input" and form_field.lines > 1:
+        control, attributes = "textarea", {}
+    if control == "textarea":
+        attributes["rows"] = str(max(form_field.lines, ADDRESS_ROWS if form_field.type == "address" else 1))
+    if form_field.autocomplete:
+        attributes["autocomplete"] = form_field.autocomplete
+    return {"control": control, "attributes": attributes,
+            "print_mm": max(form_field.box_height(), HAND_MIN_MM.get(form_field.type, 0))}
 
 
 def text(value, lang: str) -> str:
@@ -18,7 +67,10 @@ def text(value, lang: str) -> str:
 
 
 def example_of(form_field, lang: str):
-    """The example value as the page shows it: a choice's label, a date as a date, else text."""
+    """The example value as the page shows it: a choice's label, a date as a date, else text
+    ("" for an optional field without one)."""
+    if form_field.example is None:
+        return ""
     value = text(form_field.example, lang)
     if form_field.type == "choice":
         return next((c.label[lang] for c in form_field.choices if c.key == value), value)
@@ -46,11 +98,16 @@ def page_fields(form: Form, lang: str) -> dict:
         {"id": f.id, "type": f.type, "label": f.label[lang], "help": f.help[lang], "size": f.size,
          "lines": f.lines, "required": f.required, "example": example_of(f, lang),
          "example_lang": example_language(example_of(f, lang), lang),
-         "choices": [choice.label[lang] for choice in f.choices]}
-        for f in section.fields]} for section in definition.sections]
+         "choices": [choice.label[lang] for choice in f.choices],
+         "options": [{"key": choice.key, "label": choice.label[lang]} for choice in f.choices],
+         "autocomplete": f.autocomplete, "height_mm": f.box_height(), **web_control(f)}
+        for f in section.fields],
+        "declaration": section.declaration[lang] if section.declaration else None}
+        for section in definition.sections]
     return {"purpose": definition.purpose[lang], "who": definition.who[lang], "topic": definition.topic,
             "guides": list(definition.guides), "updated": definition.updated, "sections": sections,
-            "notes": [note[lang] for note in definition.notes]}
+            "notes": [note[lang] for note in definition.notes],
+            "office_use": [label[lang] for label in definition.office_use], "date_input": DATE_INPUTS[lang]}
 
 
 def texts_with_lines(form: Form, lang: str) -> list[tuple[int, str]]:

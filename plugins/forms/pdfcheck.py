@@ -19,8 +19,9 @@ class PdfFacts:
     structure_tree: bool
     marked: bool
     display_title: bool
-    fonts: tuple[tuple[str, bool], ...]  # (BaseFont, embedded)
+    fonts: tuple[tuple[str, bool], ...]  # (BaseFont, embedded) of the fonts the pages draw with
     fields: tuple[tuple[str, str, str], ...]  # (/T, /TU, /FT)
+    field_fonts: tuple[str, ...] = ()  # fonts only in /AcroForm /DR: what viewers draw typed text with
 
 
 class UnreadablePdf(Exception):
@@ -37,12 +38,14 @@ def pdf_facts(source: Path | bytes) -> PdfFacts:
         root = pdf.Root
         title = pdf.docinfo.get("/Title") if pdf.trailer.get("/Info") is not None else None
         prefs = root.get("/ViewerPreferences") or {}
+        field_only = _field_only_fonts(pdf)
         return PdfFacts(
             pages=len(pdf.pages), title=str(title or ""), lang=str(root.get("/Lang") or ""),
             structure_tree="/StructTreeRoot" in root,
             marked=bool((root.get("/MarkInfo") or {}).get("/Marked", False)),
             display_title=bool(prefs.get("/DisplayDocTitle", False)),
-            fonts=tuple(sorted(_fonts(pdf))), fields=tuple(_fields(root)))
+            fonts=tuple(sorted(_fonts(pdf) - field_only)), fields=tuple(_fields(root)),
+            field_fonts=tuple(sorted(name for name, _ in field_only)))
 
 
 def _stream(data: bytes):
@@ -56,6 +59,29 @@ def _fonts(pdf: pikepdf.Pdf) -> set[tuple[str, bool]]:
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
             fonts.add((str(obj.get("/FontName")), any(key in obj for key in FONT_FILES)))
     return fonts
+
+
+def _field_only_fonts(pdf: pikepdf.Pdf) -> set[tuple[str, bool]]:
+    """(FontName, embedded) of the fonts in /AcroForm /DR that no page's resources use: a viewer
+    draws typed text with them, nothing in the file is drawn with them (PDF/UA asks embedding of
+    the fonts used for rendering)."""
+    form = pdf.Root.get("/AcroForm")
+    resources = form.get("/DR") if form is not None else None
+    if resources is None or "/Font" not in resources:
+        return set()
+    used = set()
+    for page in pdf.pages:
+        for font in (page.obj.get("/Resources", {}).get("/Font") or {}).values():
+            used.add(font.objgen)
+    found = set()
+    for font in resources.Font.values():
+        if font.objgen in used:
+            continue
+        for descendant in [font, *font.get("/DescendantFonts", [])]:
+            descriptor = descendant.get("/FontDescriptor")
+            if descriptor is not None:
+                found.add((str(descriptor.get("/FontName")), any(key in descriptor for key in FONT_FILES)))
+    return found
 
 
 def _fields(root) -> list[tuple[str, str, str]]:

@@ -42,6 +42,8 @@ MESSAGES = {
                      "well-known sample number A123456789."),
     "sign_here": N_("Sign here by hand."),
     "seal_here": N_("Seal or sign here by hand."),
+    "photo_here": N_("Paste the photo here."),
+    "office_use": N_("For office use only: please do not fill in."),
     "updated": N_("Updated: {date}"),
     "page": N_("Page {page} of {pages}"),
     "who": N_("Who fills it in"),

@@ -108,12 +108,15 @@ def chromium(
     preload_script: str | None = None,
     binary: str = CHROMIUM,
     console_log: bool = False,
+    network_log: bool = False,
 ):
     """One headless Chromium with its own temporary profile, removed afterwards.
 
     `preload_script` is evaluated in every document before the page's own scripts (CDP),
     so a large script such as axe-core is sent to the browser once, not once per page.
-    `console_log` keeps the console's messages for `driver.get_log("browser")`."""
+    `console_log` keeps the console's messages for `driver.get_log("browser")`;
+    `network_log` keeps the DevTools network events (`Network.requestWillBeSent`…) for
+    `driver.get_log("performance")`: every request the page makes, to any host."""
     problem = browser_missing(binary)
     if problem:
         raise BrowserUnavailable(problem)
@@ -122,8 +125,11 @@ def chromium(
     options.binary_location = binary
     for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"]:
         options.add_argument(flag)
-    if console_log:
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    logs = {**({"browser": "ALL"} if console_log else {}), **({"performance": "ALL"} if network_log else {})}
+    if logs:
+        options.set_capability("goog:loggingPrefs", logs)
+    if network_log:
+        options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": True, "enablePage": False})
     try:
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     except Exception:

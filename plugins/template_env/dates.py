@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from babel.dates import format_date
 from markupsafe import Markup, escape
@@ -28,6 +29,24 @@ def english_date(day: datetime.date) -> str:
 
 
 FORMATTERS = {"zh-tw": roc_date, "en": english_date}
+
+
+@dataclass(frozen=True)
+class DateInput:
+    """How a date is typed in on a form's web page in one language, as it is written there:
+    the order of the day, month and year boxes; the era written before the year (民國) and
+    the Gregorian year of its year 0; the year's digits; and whether each box's label follows
+    it, as on paper (民國 115 年 11 月 20 日), or stands above it (Day, Month, Year)."""
+
+    order: tuple[str, str, str]
+    era: str
+    era_year_zero: int
+    year_digits: int
+    labels_after: bool
+
+
+DATE_INPUTS = {"zh-tw": DateInput(("year", "month", "day"), "民國", ROC_EPOCH_YEAR, 3, True),
+               "en": DateInput(("day", "month", "year"), "", 0, 4, False)}
 
 
 def format_for(day: datetime.date, lang: str) -> str:

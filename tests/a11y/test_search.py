@@ -8,13 +8,8 @@ search form costs no height at 320 px."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import re
-import threading
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -27,7 +22,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from site_checks.audit.config import load_rules
 from site_checks.browser import chromium, set_viewport
 from site_search.policy import CONTENT_SECURITY_POLICY
-from support import ROOT
+from support import ROOT, policy_server
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -52,35 +47,6 @@ EN_QUERIES = {
     "power of attorney": ("guides/delegation", "forms/letter-of-authorisation"),
     "moving": ("guides/moving", "forms/moving-application"),
 }
-
-
-@contextlib.contextmanager
-def policy_server(folder: Path, policy: str):
-    """Serve a built site on 127.0.0.1 with `policy` as its Content-Security-Policy header on
-    every response; yields (base URL, the list of (path, bytes) of every file sent)."""
-    sent: list[tuple[str, int]] = []
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-        def copyfile(self, source, destination):
-            data = source.read()
-            sent.append((urlsplit(self.path).path, len(data)))
-            destination.write(data)
-
-        def log_message(self, format, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", sent
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
