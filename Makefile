@@ -43,7 +43,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
 
 # The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
 KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
@@ -52,6 +52,7 @@ help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
+	@echo "make test-fast   the unit tier only (tests/unit: no build, no browser), under a minute"
 	@echo "make forms   generate every form (PDF, ODT; blank and example) into $(OUTPUT)/forms"
 	@echo "make check   fast checks: content lint (in the build), links, national rules (lint), message catalogs"
 	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
@@ -121,6 +122,11 @@ serve: venv build-deps node_modules/.stamp
 test: venv build-deps test-deps forms-test-deps node-deps
 	$(PY) -m pytest
 
+# The unit tier alone (tests/unit/: no build, no browser), in well under a minute: for the edit-test
+# loop. `make test` runs every tier.
+test-fast: venv
+	$(PY) -m pytest -q tests/unit
+
 # The forms engine alone (until it is wired into the Pelican build): cached, so a second run writes nothing.
 forms: venv build-deps
 	$(BUILD) forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
@@ -128,7 +134,7 @@ forms: venv build-deps
 check: build
 	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) national-lint --site $(OUTPUT)
-	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_catalogs.py
 
 # The HTML check and the audit share AUDIT_FLAGS (--all, --shard i/n, --only GLOB): in CI each
 # shard checks only its own pages. Both keep results in .cache/, keyed by each page's bytes.
@@ -164,7 +170,7 @@ audit-release: venv node-deps
 publish: venv build-deps node-deps
 	@if [ -z "$(DEPLOY_TARGET)" ]; then echo "Makefile: publish [DEPLOY_TARGET]: no deploy target. Fix: make publish DEPLOY_TARGET=/srv/www/longjing (or user@host:/srv/www/longjing)"; exit 2; fi
 	$(PUBLISH) go-live --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging)
-	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_catalogs.py
 	$(MAKE) --no-print-directory audit-release SETTINGS=$(PUBLISH_SETTINGS)
 	$(PUBLISH) deploy --site $(OUTPUT) --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
 

@@ -4,7 +4,7 @@ be, file by file (the build is reproducible), as Pelican's own tests keep output
 Text files (HTML, XML, JSON, CSV, CSS, JS, TXT) are kept whole, so a change reads as a diff;
 binary files (PDF, ODT, images, the search index) are kept as one line each in MANIFEST
 (path, size, SHA-256). `make golden` rewrites it on purpose after a change meant to alter the
-output; the test (tests/test_golden_site.py) shows what differs otherwise.
+output; the test (tests/build/test_golden_site_built.py) shows what differs otherwise.
 
     python tests/golden_site.py --write      (make golden)
 """

@@ -33,7 +33,7 @@ INSTALL_HINT = (
     "default-jre-headless) and `npm ci` (vnu-jar, pinned in package.json)"
 )
 # vnu messages that are not errors of ours, each with the reason. Empty: nothing is ignored.
-# Add a compiled pattern only with a comment saying why; tests/test_html_validate.py pins this.
+# Add a compiled pattern only with a comment saying why; tests/unit/test_html_validate.py pins this.
 IGNORED_MESSAGES: tuple[re.Pattern[str], ...] = ()
 TIMEOUT_SECONDS = 600  # per run; the whole real site takes a few seconds
 EXTRACT_LENGTH = 80

@@ -3,7 +3,7 @@
 
 It prints a table and then one line `bench: key=value …`: the times, and the counts each step
 reports (pages built, found and audited, forms made, pages indexed), which the smoke test
-(tests/test_bench_smoke.py) checks against the synthetic site at the smallest size. It asserts
+(tests/browser/test_bench_smoke.py) checks against the synthetic site at the smallest size. It asserts
 nothing itself: the targets and the measured figures are in docs/performance.md. Every step runs
 as its own process, as `make` would run it; peak_rss_mb is the largest of them.
 """

@@ -7,7 +7,7 @@ import pytest
 from site_settings import SiteSettings, SiteSettingsError
 from site_settings.declared import origin_problem, site_path_problem
 from site_settings.site_settings import site_settings
-from support import ROOT, build_fixture_copy, copy_fixture_site, problem_lines
+from support import ROOT
 
 
 @pytest.mark.parametrize("origin, problem", [
@@ -121,22 +121,6 @@ def test_a_local_build_s_origin_is_clearly_local_and_the_published_one_is_not():
 @pytest.mark.parametrize("origin", ["http://[::1]:8000", "http://127.0.0.1:8000", "http://LOCALHOST:8000"])
 def test_a_loopback_origin_is_local_in_any_spelling(origin):
     assert SiteSettings(origin, "", False, "").is_local
-
-
-def test_a_build_with_a_bad_origin_stops_with_one_line_naming_the_setting(tmp_path):
-    site = copy_fixture_site(tmp_path / "site")
-    build = build_fixture_copy(site, tmp_path / "out", SITE_ORIGIN="https://fixture.example/")
-    [line] = problem_lines(build)
-    assert line.startswith("overrideconf.py:5: settings [SITE_ORIGIN]: 'https://fixture.example/' has something "
-                           "after the host name")
-    assert not (tmp_path / "out").exists()
-
-
-def test_no_build_writes_the_preview_server_s_address(real_site):
-    for name in ("sitemap.xml", "robots.txt", "feeds/en.atom.xml", "guides.json", "index.html"):
-        text = (real_site.output / name).read_text(encoding="utf-8")
-        assert "127.0.0.1" not in text, name
-    assert "http://local-build.invalid/sitemap.xml" in (real_site.output / "robots.txt").read_text()
 
 
 def test_the_settings_command_prints_the_checked_values():

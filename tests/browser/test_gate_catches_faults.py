@@ -143,7 +143,7 @@ def test_axe_catches_an_empty_link(site, tmp_path, capsys):
 @pytest.mark.browser
 def test_axe_catches_a_page_without_lang(site, tmp_path, capsys):
     # The build itself refuses a template without `lang` (the search index would hold the page
-    # in no language: tests/test_search_index.py), so the fault is planted in the built page.
+    # in no language: tests/build/test_search_index_built.py), so the fault is planted in the built page.
     result = build(site, tmp_path)
     assert result.returncode == 0, result.log
     page = result.output / "guides/birth/index.html"

@@ -1,7 +1,7 @@
 """The §7(5) plan pages, with the measures table, pass the whole gate in both languages: the Nu
 HTML Checker, axe-core in Chromium, the national rules (a11y-moda, in the browser and as a
 source lint); the table has a caption, header cells with scope and stacks at 320 px (the
-no-broken-word check over every table page is tests/a11y/test_narrow_tables.py)."""
+no-broken-word check over every table page is tests/browser/test_narrow_tables.py)."""
 
 from __future__ import annotations
 

@@ -78,14 +78,6 @@ def test_the_csv_has_the_documented_columns_one_row_per_guide(real_site):
     assert birth["url_en"].endswith("/en/guides/birth/") and "出生證明書正本" in birth["documents_zh"]
 
 
-def test_the_docs_list_every_csv_column():
-    docs = (ROOT / "docs/facts.md").read_text(encoding="utf-8")
-    table = docs[docs.index("| column | what |"):]
-    documented = [name.strip() for line in table.splitlines()[2:] if line.startswith("|")
-                  for name in line.split("|")[1].split(",")]
-    assert documented == list(CSV_COLUMNS)
-
-
 def test_the_open_data_page_lists_both_files(real_site):
     for prefix in ("", "en/"):
         links = {a["href"] for a in parse(real_site.output / prefix / "open-data/index.html").select("main a")}

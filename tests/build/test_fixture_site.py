@@ -107,7 +107,6 @@ def test_builds_are_reproducible(fixture_site, tmp_path):
     assert [p for p in first if first[p] != second[p]] == []
 
 
-
 def test_untranslated_parents_and_footer_links_keep_their_chinese_titles_marked(fixture_site):
     doc = parse(fixture_site.output / "en/forms/move/index.html")
     crumb = doc.select_one("nav.breadcrumbs a[href='/en/forms/']")

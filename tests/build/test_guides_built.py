@@ -10,7 +10,7 @@ import pytest
 
 from content_model.facts import Resolver
 from content_model.reference import load_reference
-from content_model.schemas.guide import GuideHeader, agreement
+from content_model.schemas.guide import GuideHeader
 from sources.front_matter import read_source
 from support import ROOT, build_fixture_copy, copy_fixture_site, parse
 from template_env.catalogs import load_all
@@ -38,11 +38,6 @@ def page_of(site, path: Path):
     guide = header(path)
     prefix = "" if guide.lang == "zh-tw" else "en/"
     return guide, parse(site.output / f"{prefix}guides/{guide.slug}/index.html")
-
-
-def test_all_sixteen_services_are_there_in_both_languages():
-    slugs = {(p.name.split(".")[0], p.name.split(".")[1]) for p in GUIDES}
-    assert len(slugs) == 32 and {lang for _, lang in slugs} == {"zh-tw", "en"}
 
 
 @pytest.mark.parametrize("path", GUIDES, ids=lambda p: p.name)
@@ -76,11 +71,6 @@ def test_fee_deadline_and_legal_basis_on_the_page_equal_the_data(real_site, path
             assert reference_law.article_url(article) in links or reference_law.numbered_by == "point", article
         if not law.articles:
             assert ("全文" if guide.lang == "zh-tw" else "the whole text") in line.get_text()
-
-
-@pytest.mark.parametrize("zh", [p for p in GUIDES if p.name.endswith(".zh-tw.md")], ids=lambda p: p.name)
-def test_the_zh_and_en_facts_of_each_guide_agree(zh):
-    assert agreement(header(zh), header(zh.with_name(zh.name.replace(".zh-tw.", ".en.")))) == []
 
 
 def test_a_related_form_link_resolves_to_the_form_page_and_its_files(real_site):

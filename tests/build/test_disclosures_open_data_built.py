@@ -12,7 +12,6 @@ import re
 import pytest
 
 from content_model.disclosure_data import CSV_COLUMNS, DisclosuresDocument, csv_rows
-from site_outputs.open_data import csv_document
 from support import ROOT, parse
 
 DOCS = (ROOT / "docs" / "disclosures.md").read_text(encoding="utf-8")
@@ -21,17 +20,6 @@ DOCS = (ROOT / "docs" / "disclosures.md").read_text(encoding="utf-8")
 @pytest.fixture(params=["real_site", "fixture_site"])
 def site(request):
     return request.getfixturevalue(request.param)
-
-
-def documented_fields(model, prefix: str = "") -> list[str]:
-    """Every field of the JSON model as docs/disclosures.md names it: `items[].attachments[].sha256`."""
-    names = []
-    for name, info in model.model_fields.items():
-        names.append(prefix + name)
-        inner = getattr(info.annotation, "__args__", (None,))[0]
-        if hasattr(inner, "model_fields"):
-            names += documented_fields(inner, f"{prefix}{name}[].")
-    return names
 
 
 def table_rows(heading: str) -> list[list[str]]:
@@ -63,11 +51,6 @@ def test_the_fixture_s_attachments_are_listed_with_their_checksums(fixture_site)
     assert files and all(re.fullmatch(r"[0-9a-f]{64}", file.sha256) for file in files)
 
 
-def test_the_docs_name_every_json_field_and_no_other():
-    documented = [row[0] for row in table_rows("### disclosures.json")]
-    assert documented == documented_fields(DisclosuresDocument)
-
-
 def test_the_csv_is_utf8_with_bom_and_has_the_documented_columns(site):
     data = (site.output / "disclosures.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
@@ -88,17 +71,6 @@ def test_the_fixture_csv_lists_the_attachment_with_its_checksum(fixture_site):
     assert row["attachment_urls"] == "https://fixture.example/disclosures/counter-statistics/counts.csv"
     assert row["attachment_sha256"] == "36f450fec72d7dab0ea7a4b4bc0dcd95c97c71188a68c747434f147846a0d377"
     assert row["document_number"] == "測戶字第1150000001號" and row["title_en"] == "Counter statistics"
-
-
-def test_commas_quotes_and_line_breaks_round_trip_through_csv():
-    record = {"slug": "a", "category": "budgets", "date": "2026-01-02", "modified": None, "valid_until": None,
-              "document_number": None, "title": {"zh-tw": '預算，"112"年', "en": "Budget, 2023"},
-              "issuer": {"zh-tw": "本所"}, "summary": {"zh-tw": "第一行\n第二行", "en": 'say "hi"'},
-              "url": {"zh-tw": "https://x/disclosures/a/"}, "attachments": []}
-    rows = csv_rows(record)
-    read = list(csv.DictReader(io.StringIO(csv_document(rows).decode("utf-8-sig"), newline="")))
-    assert read == [{key: str(value) for key, value in row.items()} for row in rows]
-    assert read[0]["title_zh"] == '預算，"112"年' and read[0]["summary_zh"] == "第一行\n第二行"
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
