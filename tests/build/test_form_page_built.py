@@ -15,12 +15,15 @@ import pytest
 from forms import load_definitions
 from forms.pages import WEB_CONTROLS
 from personal_data import ALLOWLIST_FILE, load_allowlist
+from site_build.forms_command import facts_resolver
 from support import ROOT, parse
 from template_env.dates import DATE_INPUTS
 
 LANGUAGES = ["zh-tw", "en"]
+# the definitions with their facts in (content/data/facts.yaml), as the pages show them
 FORMS = load_definitions(ROOT / "forms", LANGUAGES,
-                         allowlist=load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date.today()))
+                         allowlist=load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date.today()),
+                         resolve=facts_resolver(ROOT / "content"))
 PAGES = [(form, lang) for form in FORMS for lang in LANGUAGES]
 PAGE_IDS = [f"{lang}/{form.id}" for form, lang in PAGES]
 MARKERS = {"zh-tw": ("（必填）", "（選填）"), "en": (" (required)", " (optional)")}
