@@ -29,7 +29,8 @@ def test_a_component_without_examples_is_one_line(tmp_path):
                                                  encoding="utf-8")
     found = lines(tmp_path)
     assert len(found) == 1
-    assert "banner.html: components [no-examples]: this component has no examples. Fix: write banner.examples.yaml" in found[0]
+    assert ("banner.html: components [no-examples]: this component has no examples. "
+            "Fix: write banner.examples.yaml") in found[0]
 
 
 def test_a_misspelt_key_is_one_line_at_its_line(tmp_path):
