@@ -43,19 +43,23 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test check audit audit-release publish audit-shard audit-merge rollback release-status new bench i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
+
+# The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
+KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST):$(PORT) with autoreload"
 	@echo "make build   build the site into $(OUTPUT)/"
 	@echo "make test    set up and run every test, browser tests included"
+	@echo "make test-fast   the unit tier only (tests/unit: no build, no browser), under a minute"
 	@echo "make forms   generate every form (PDF, ODT; blank and example) into $(OUTPUT)/forms"
 	@echo "make check   fast checks: content lint (in the build), links, national rules (lint), message catalogs"
 	@echo "make audit   Nu HTML Checker, axe-core in Chromium and the national rules (a11y-moda) on every page (SITE=path for another build)"
 	@echo "make audit-release   the publishing gate: every check, the statement built from that audit, the build audited again"
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
-	@echo "make new KIND=guide|news|page|disclosure|form SLUG=…   write a new page in both languages, every field ready to fill in"
+	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -118,14 +122,19 @@ serve: venv build-deps node_modules/.stamp
 test: venv build-deps test-deps forms-test-deps node-deps
 	$(PY) -m pytest
 
+# The unit tier alone (tests/unit/: no build, no browser), in well under a minute: for the edit-test
+# loop. `make test` runs every tier.
+test-fast: venv
+	$(PY) -m pytest -q tests/unit
+
 # The forms engine alone (until it is wired into the Pelican build): cached, so a second run writes nothing.
 forms: venv build-deps
-	PYTHONPATH=plugins $(PY) -m forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
+	$(BUILD) forms --forms forms --out $(OUTPUT)/forms --cache .cache/forms
 
 check: build
 	$(CHECKS) links --site $(OUTPUT) --settings $(SETTINGS)
 	$(CHECKS) national-lint --site $(OUTPUT)
-	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_catalogs.py
 
 # The HTML check and the audit share AUDIT_FLAGS (--all, --shard i/n, --only GLOB): in CI each
 # shard checks only its own pages. Both keep results in .cache/, keyed by each page's bytes.
@@ -161,7 +170,7 @@ audit-release: venv node-deps
 publish: venv build-deps node-deps
 	@if [ -z "$(DEPLOY_TARGET)" ]; then echo "Makefile: publish [DEPLOY_TARGET]: no deploy target. Fix: make publish DEPLOY_TARGET=/srv/www/longjing (or user@host:/srv/www/longjing)"; exit 2; fi
 	$(PUBLISH) go-live --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging)
-	$(PY) -m pytest -q -p no:cacheprovider tests/test_catalogs.py
+	$(PY) -m pytest -q -p no:cacheprovider tests/unit/test_catalogs.py
 	$(MAKE) --no-print-directory audit-release SETTINGS=$(PUBLISH_SETTINGS)
 	$(PUBLISH) deploy --site $(OUTPUT) --settings $(PUBLISH_SETTINGS) $(if $(STAGING),--staging) --target "$(DEPLOY_TARGET)"
 
@@ -183,7 +192,8 @@ rollback: venv test-deps
 release-status: venv
 	$(PUBLISH) status --target "$(DEPLOY_TARGET)"
 
-# make new KIND=guide|news|page|disclosure|form SLUG=… : both language files with every required field.
+# make new KIND=… SLUG=… : both language files with every required field (the kinds: `make help`,
+# read from plugins/content_model/kinds.py).
 new: venv
 	PYTHONPATH=plugins $(PY) -m content_model.scaffold --settings $(SETTINGS) $(KIND) $(SLUG)
 
@@ -192,15 +202,20 @@ PAGES ?= 2000
 bench: venv build-deps node-deps
 	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
 
+# The golden site (tests/golden/site/): rewrite it on purpose after a change meant to alter the
+# fixture site's output; make test shows any other difference as a diff.
+golden: venv build-deps node_modules/.stamp
+	$(PY) tests/golden_site.py --write
+
 # The header-key tables of docs/content-guide.md, made from the schemas (a test checks they are current).
 docs: venv
 	PYTHONPATH=plugins $(PY) -m content_model.schema_doc --write docs/content-guide.md
 
 i18n-extract: venv
-	$(PYBABEL) extract --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins
+	$(PYBABEL) extract --no-wrap --no-location --sort-output --project=office-site --copyright-holder="臺中市龍井區戶政事務所" -F i18n/babel.cfg -o i18n/messages.pot theme/templates plugins
 
 i18n-update: i18n-extract
-	$(PYBABEL) update --no-fuzzy-matching --ignore-obsolete -l zh_Hant_TW -i i18n/messages.pot -o i18n/zh-tw/LC_MESSAGES/messages.po
+	$(PYBABEL) update --no-wrap --no-fuzzy-matching --ignore-obsolete -l zh_Hant_TW -i i18n/messages.pot -o i18n/zh-tw/LC_MESSAGES/messages.po
 
 i18n-compile: venv
 	$(PYBABEL) compile --statistics -l zh_Hant_TW -i i18n/zh-tw/LC_MESSAGES/messages.po -o i18n/zh-tw/LC_MESSAGES/messages.mo

@@ -34,8 +34,7 @@ if PLUGIN_PATHS[0] not in sys.path:
 # site_settings first (every plugin's settings checked before anything runs), template_env
 # (every generator's Jinja environment), content_model before the plugins that
 # read its `site_index` (see docs/architecture.md; each plugin checks what it needs at start-up).
-PLUGINS = ["site_settings", "template_env", "content_model", "office_data", "audit_record", "site_outputs",
-           "site_search"]
+PLUGINS = ["site_settings", "template_env", "content_model", "office_data", "audit_record", "site_outputs"]
 
 # All content (pages, news, guides, …) is read by the content_model plugin, by kind, from the
 # folders declared in plugins/content_model/kinds.py; Pelican's own generators read nothing.

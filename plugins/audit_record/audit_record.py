@@ -20,15 +20,21 @@ from types import MappingProxyType
 
 from pelican import signals
 
+from problems import Problem, ProblemsFound
 from site_context import AUDIT_RECORD, MANUAL_CHECKS
+from sources.paths import display_path
 
 from .manual_checks import load_manual_checks, stale_warnings
 
 REQUIRED = {"date", "standard", "pages_by_lang", "violations", "national", "tools"}
 
 
-class AuditRecordError(Exception):
-    """The audit record file exists but cannot be used."""
+class AuditRecordError(ProblemsFound):
+    """The audit record file was named but cannot be used."""
+
+    def __init__(self, path: Path, rule: str, message: str,
+                 fix: str = "run `make audit-release`, which writes it and then builds the site with it"):
+        super().__init__([Problem(display_path(path), None, "audit-record", rule, message, fix)])
 
 
 def load_record(path: Path | None) -> MappingProxyType | None:
@@ -38,19 +44,12 @@ def load_record(path: Path | None) -> MappingProxyType | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AuditRecordError(
-            f"{path}: the audit record is missing. Fix: run `make audit-release`, "
-            "which writes it and then builds the site with it."
-        ) from None
+        raise AuditRecordError(path, "missing-file", "the audit record is missing") from None
     except json.JSONDecodeError as error:
-        raise AuditRecordError(
-            f"{path}: {error}. Fix: run `make audit-release` to rewrite it."
-        ) from None
+        raise AuditRecordError(path, "json", f"the audit record is not valid JSON: {error}") from None
     missing = REQUIRED - set(data)
     if missing:
-        raise AuditRecordError(
-            f"{path}: missing {sorted(missing)}. Fix: run `make audit-release` to rewrite it."
-        )
+        raise AuditRecordError(path, "missing-key", f"the audit record lacks {sorted(missing)}")
     data["date"] = datetime.date.fromisoformat(data["date"])
     return MappingProxyType(data)
 

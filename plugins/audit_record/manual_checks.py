@@ -16,11 +16,11 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from content_model.front_matter import SourceError, display_path, load_yaml
-from content_model.schemas.common import Day, Slug, Strict
-from content_model.schemas.reference import Localised
-from content_model.validation import validate
 from problems import Problem, ProblemsFound
+from sources.front_matter import SourceError, load_yaml
+from sources.paths import display_path
+from sources.schema import Day, Localised, Slug, Strict
+from sources.validation import validate
 
 STAGE = "manual-checks"
 STALE_AFTER_MONTHS = 12

@@ -7,7 +7,8 @@ An item is checked in parts: each header value that may hold inline Markdown (pl
 key's line) and the body (placed by searching the body for the issue's needle, taking the
 occurrence the check names). The content model makes one `Linter` per build.
 
-Setting: CONTENT_LINT_CHECKS, the names of the check families to run (default: all).
+Setting: CONTENT_LINT_CHECKS, the names of the check families to run (default: all; declared in
+site_settings).
 """
 
 from __future__ import annotations
@@ -39,10 +40,6 @@ CHECKS = {
 }
 
 
-class ContentLintSettingsError(Exception):
-    """A CONTENT_LINT_* setting is malformed."""
-
-
 @dataclass(frozen=True)
 class LintTarget:
     """One item to check: its source file, language, rendered header values and rendered body."""
@@ -58,16 +55,9 @@ class LintTarget:
 
 
 def selected_checks(settings) -> list:
-    """The check functions CONTENT_LINT_CHECKS names, in that order (default: all)."""
-    names = settings.get("CONTENT_LINT_CHECKS", list(CHECKS))
-    if isinstance(names, str) or not isinstance(names, (list, tuple)):
-        raise ContentLintSettingsError(
-            f"CONTENT_LINT_CHECKS must be a list of check names, not {names!r}.")
-    unknown = [name for name in names if name not in CHECKS]
-    if unknown:
-        raise ContentLintSettingsError(
-            f"CONTENT_LINT_CHECKS: unknown check(s) {unknown}; known: {', '.join(CHECKS)}.")
-    return [CHECKS[name] for name in names]
+    """The check functions CONTENT_LINT_CHECKS names, in that order (default: all); the names
+    are checked with every other setting at start-up (site_settings)."""
+    return [CHECKS[name] for name in settings.get("CONTENT_LINT_CHECKS", list(CHECKS))]
 
 
 def lint_html(html: str, context: LintContext, checks: list) -> list[Issue]:
@@ -122,16 +112,17 @@ class Linter:
     made on first use and reused for every item after (the glossary's patterns are compiled once
     per context, not once per file)."""
 
-    def __init__(self, settings, glossary_terms: tuple, files_root: Path, site_path: str = ""):
+    def __init__(self, settings, glossary_terms: tuple, files_root: Path):
         self.checks = selected_checks(settings)
-        self.glossary_terms, self.files_root, self.site_path = glossary_terms, files_root, site_path
+        self.avoided_terms = glossary.avoided(glossary_terms)
+        self.files_root = files_root
         self.contexts: dict[tuple, LintContext] = {}
 
     def context(self, target: LintTarget) -> LintContext:
         key = (target.lang, target.heading_start)
         if key not in self.contexts:
             self.contexts[key] = LintContext(target.lang, target.heading_start, self.files_root,
-                                             self.glossary_terms, self.site_path)
+                                             self.avoided_terms)
         return self.contexts[key]
 
     def __call__(self, targets: list[LintTarget]) -> list[Problem]:

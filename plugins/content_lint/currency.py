@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .issues import Issue, LintContext, Occurrences
-from .language import texts_in
+from .tree import texts_in
 
 NT_DOLLARS = re.compile(r"NT\$\s*([\d,]+)")
 

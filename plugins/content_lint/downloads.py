@@ -14,7 +14,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from content_model.rendering import DOWNLOAD_FORMATS
+from sources.formats import DOWNLOAD_FORMATS
 
 from .issues import Issue, LintContext, Occurrences, files_path
 from .link_text import own_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .issues import Issue, LintContext, Occurrences
-from .language import texts_in
+from .tree import texts_in
 
 WORD = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*")
 
@@ -33,7 +33,7 @@ def same_words(variant: str, term: str) -> bool:
 def avoided(terms) -> dict[str, list[tuple[re.Pattern, str, object]]]:
     """{first word, lower-case: [(pattern, variant, term), …] longest first} for every avoided
     variant: a text is read word by word and only the variants that start with that word are
-    tried (compiled once per lint context: `LintContext.avoided_terms`)."""
+    tried (compiled once per build by the Linter: `LintContext.avoided_terms`)."""
     by_word: dict[str, list] = {}
     pairs = sorted(((variant, term) for term in terms for variant in term.avoid), key=lambda p: -len(p[0]))
     for variant, term in pairs:

@@ -3,9 +3,9 @@ check runs in, and the text helpers checks share."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -20,19 +20,12 @@ class LintContext:
     lang: str
     heading_start: int = 2  # the level the body's headings start at (the template has the rest)
     files_root: Path = Path("content/files")  # content/files: images and downloads
-    glossary: tuple = ()  # content_model.schemas.reference.Term entries
-    site_path: str = ""  # the path part of SITEURL ('' at a host's root, '/longjing' under a sub-path)
+    # The glossary's avoided English variants, compiled once per build (glossary.avoided).
+    avoided_terms: Mapping = field(default_factory=dict)
 
     @property
     def english(self) -> bool:
         return self.lang.startswith("en")
-
-    @functools.cached_property
-    def avoided_terms(self) -> list:
-        """The glossary's avoided variants as patterns, compiled once for this context."""
-        from .glossary import avoided
-
-        return avoided(self.glossary)
 
 
 @dataclass(frozen=True)
@@ -72,7 +65,7 @@ def files_path(context: LintContext, url: str) -> Path | None:
     """Where in content/files/ a site URL `/files/…` points (the file may not exist); None for
     any other URL."""
     path = unquote(urlsplit(url).path)
-    prefix = context.site_path + FILES_URL
+    prefix = FILES_URL  # content is linted before the site's base is put in front of its links
     if (urlsplit(url).netloc and not url.startswith(("http://", "https://"))) or not path.startswith(prefix):
         return None
     parts = PurePosixPath(path[len(prefix):]).parts

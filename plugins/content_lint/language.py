@@ -20,30 +20,14 @@ from __future__ import annotations
 
 import re
 
-from .issues import Issue, LintContext, Occurrences, shorten
-from .tree import text_nodes
+from sources.scripts import CHINESE_RUN, ENGLISH_RUN
 
-SKIPPED = {"code", "pre", "kbd", "samp", "script", "style"}
+from .issues import Issue, LintContext, Occurrences, shorten
+from .tree import prose
+
 # URLs and e-mail addresses, in ASCII only: a Chinese word written right after one is still text.
 ADDRESS = re.compile(r"(?:https?://|www\.)[!-~]+"
                      r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-WORD = r"[A-Za-z][A-Za-z'’.-]*+"
-ENGLISH_RUN = re.compile(rf"(?<![A-Za-z0-9]){WORD}(?:[\s,-]+{WORD}){{3,}}")
-HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
-CHINESE_RUN = re.compile(rf"{HAN}+(?:[\s\u3000-\u303f\uff00-\uffef]*{HAN}+)*")
-
-
-def prose(root):
-    """(text, its language or None) of every run of text outside code-like elements."""
-    return text_nodes(root, skip=lambda element: element.tag in SKIPPED)
-
-
-def texts_in(root, prefix: str):
-    """The text of every node in a language starting with `prefix`, or with no `lang` around it
-    (then it is in the page's language): what a check of one language's wording reads."""
-    for text, lang in prose(root):
-        if lang is None or lang.startswith(prefix):
-            yield text
 
 
 def runs(root, run: re.Pattern, marked_prefix: str) -> list[tuple[str, bool]]:

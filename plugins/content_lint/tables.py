@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from content_model.rendering import CAPTION_PREFIXES
+from sources.formats import CAPTION_PREFIXES
 
 from .issues import Issue, LintContext, Occurrences
 from .tree import elements, first, text_of

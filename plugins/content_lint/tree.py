@@ -50,6 +50,23 @@ def text_nodes(root: HtmlElement, lang: str | None = None,
             yield child.tail, lang
 
 
+# Elements whose text is not prose: code and the like.
+NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style"}
+
+
+def prose(root: HtmlElement) -> Iterator[tuple[str, str | None]]:
+    """(text, its language or None) of every run of text outside code-like elements."""
+    return text_nodes(root, skip=lambda element: element.tag in NOT_PROSE)
+
+
+def texts_in(root: HtmlElement, prefix: str) -> Iterator[str]:
+    """The text of every node in a language starting with `prefix`, or with no `lang` around it
+    (then it is in the page's language): what a check of one language's wording reads."""
+    for text, lang in prose(root):
+        if lang is None or lang.startswith(prefix):
+            yield text
+
+
 def text_of(element: HtmlElement) -> str:
     """The visible text of an element, whitespace collapsed."""
     return " ".join(element.text_content().split())

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from forms.pdfcheck import UnreadablePdf, pdf_facts
 from problems import Problem
+from sources.formats import DOWNLOAD_FORMATS
+from sources.paths import display_path
 
-from .front_matter import display_path
 from .inventory import CONTENT_SUFFIXES, Entry
-from .rendering import DOWNLOAD_FORMATS
 
 TAGGED_PDF_FIX = ("export the PDF again as a tagged PDF with the document's language set (LibreOffice: File → "
                   "Export as PDF → Universal Accessibility (PDF/UA)); a scan needs its text, not only an image")

@@ -1,4 +1,5 @@
-"""The content model plugin: checks its settings at start-up and adds the content generator.
+"""The content model plugin: adds the content generator (its settings are declared and checked
+with every other plugin's in site_settings).
 
 Context keys it provides: `site_index` and `reference` (see plugins/site_context).
 """
@@ -7,12 +8,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import settings
 from .generator import ContentGenerator
-
-
-def check_settings(pelican) -> None:
-    settings.check(pelican.settings)
 
 
 def get_generators(pelican):
@@ -20,5 +16,4 @@ def get_generators(pelican):
 
 
 def register():
-    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

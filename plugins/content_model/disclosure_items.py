@@ -23,7 +23,7 @@ def category_items(reference, items: list[Item], languages: dict[str, dict]) -> 
     kind = kind_named(KIND)
     primary = next(iter(languages))
     landing = {item.lang: item for item in items
-               if item.kind.name == "page" and not item.folder and item.slug == kind.section}
+               if item.is_top_page and item.slug == kind.section}
     made = []
     for category in reference.disclosure_categories.root:
         listed = [item for item in items if item.kind.name == LISTED_KIND and item.header.category == category.key]

@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from content_lint import LintTarget
-from forms import Form, GenerationReport, generate, load_definitions
+from forms import Form, GenerationReport, MadeFiles, load_definitions, make_files, publish
 from forms.pages import downloads, page_fields, texts_with_lines
 
 from .facts import Resolver, typed_issue, typed_values
@@ -40,15 +40,20 @@ def form_resolver(resolver: Resolver):
     return resolve
 
 
-def generate_files(settings, forms: list[Form], output_path: Path) -> GenerationReport:
-    """Generate what changed; print one line with the counts the build reports."""
-    report = generate(forms, output_path / "forms", Path(settings["FORMS_CACHE_DIR"]))
+def make_form_files(settings, forms: list[Form]) -> MadeFiles:
+    """Every form's files, made where they changed, in the cache (read, never the output)."""
+    return make_files(forms, Path(settings["FORMS_CACHE_DIR"]))
+
+
+def publish_form_files(made: MadeFiles, output_path: Path) -> GenerationReport:
+    """The output phase: the files into <output>/forms/; one line with the counts the build reports."""
+    report = publish(made, output_path / FILES_URL)
     print(f"forms: {len(report.files)} files, {report.regenerated} regenerated, {report.copied} copied, "
           f"{report.written - report.copied} linked from the cache, in {report.seconds:.1f} s", file=sys.stderr)
     return report
 
 
-def form_item(form: Form, lang: str, report: GenerationReport, languages: dict[str, dict]) -> Item:
+def form_item(form: Form, lang: str, report: MadeFiles, languages: dict[str, dict]) -> Item:
     """The page of one form in one language."""
     kind = kind_named("form")
     definition = form.definition

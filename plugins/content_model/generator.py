@@ -12,7 +12,6 @@ import datetime
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -22,12 +21,14 @@ from content_lint import Linter, LintTarget
 from forms.definitions import form_folders
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
+from sources.digest import content_key, stable_repr
+from sources.formats import FILES_FOLDER
+from sources.front_matter import leaves
 
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
 from .facts import Resolver
-from .form_items import form_item, form_lint_target, generate_files, load_forms
-from .front_matter import leaves
+from .form_items import form_item, form_lint_target, load_forms, make_form_files, publish_form_files
 from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import kind_named, section_kind
@@ -38,22 +39,19 @@ from .prepare import (
     Preparer,
     code_fingerprint,
     files_fingerprint,
-    fingerprint,
     prepare,
-    stable_repr,
 )
 from .reference import english_texts, load_reference
-from .rendering import FILES_FOLDER, Renderer
+from .rendering import Renderer, with_base
 from .resolution import resolve_entries, resolve_reference
 from .review_page import review_items
 from .reviews_due import fact_reviews
-from .settings import languages_of
 from .site_index import SiteIndex
 from .writing import write_all
 
 DATA_FOLDER = "data"
 # The settings that shape how a Markdown file is rendered and linted (part of the cache key).
-PREPARE_SETTINGS = ("SITEURL", "MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
+PREPARE_SETTINGS = ("MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
 
 
 def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
@@ -76,25 +74,26 @@ def rendered_fields(entry: Entry, renderer: Renderer) -> dict:
 def template_of(entry: Entry) -> str:
     """The template an item is rendered with: its own `template`, its section's, or its kind's."""
     template = getattr(entry.header, "template", None)
-    if template is None and entry.kind.name == "page" and not entry.folder:
+    if template is None and entry.is_top_page:
         listed = section_kind(entry.slug)
         template = listed.section_template if listed else None
     return template or entry.kind.template
 
 
-def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict) -> Item:
-    """An item from its entry and prepared result; the attachments (format, size, SHA-256,
-    address) are this build's, never from the cache."""
+def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict, base: str) -> Item:
+    """An item from its entry and prepared result, its links given the site's base; the
+    attachments (format, size, SHA-256, address) are this build's, never from the cache."""
     prefix = languages[entry.lang]["prefix"]
-    fields = {**prepared.fields, "attachments": attachments.get(entry.path, ())} if entry.kind.attachments \
-        else prepared.fields
+    fields = with_base(prepared.fields, base)
+    if entry.kind.attachments:
+        fields = {**fields, "attachments": attachments.get(entry.path, ())}
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=fields, content=prepared.content, source_path=entry.path,
+                fields=fields, content=with_base(prepared.content, base), source_path=entry.path,
                 save_as=entry.kind.save_as(entry.folder, entry.slug, prefix), template=template_of(entry))
 
 
 @dataclass(frozen=True)
-class Sources:
+class CheckedSources:
     """Everything a build reads, checked: Markdown entries (their facts in), reference data, form
     definitions, the attachments of the entries that have them ({entry path: attachments}), and
     the resolver that put the facts in (the lists of offices included)."""
@@ -106,7 +105,7 @@ class Sources:
     resolver: Resolver
 
 
-def read_sources(settings, content_root: Path, languages: dict[str, dict], translations: dict) -> Sources:
+def read_sources(settings, content_root: Path, languages: dict[str, dict], translations: dict) -> CheckedSources:
     """Read and check all content, data and forms, and put the declared facts into them; raises
     ProblemsFound with every mistake."""
     today = datetime.date.today()
@@ -138,7 +137,7 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     problems += errors + attachment_errors + scan_tree(content_root, allowlist)
     if problems:
         raise ProblemsFound(problems)
-    return Sources(entries, reference, forms, attachments, resolver)
+    return CheckedSources(entries, reference, forms, attachments, resolver)
 
 
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
@@ -147,25 +146,24 @@ def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
                     lambda entry: renderer.body(entry.text, entry.lang), lint, lint_target)
 
 
-def build_fingerprint(settings, content_root: Path, resolver: Resolver) -> str:
+def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
     code, catalogs, glossary, files, settings, and the facts put into it (the declared facts,
     and the lists of offices made from the guides)."""
     plugins = Path(__file__).resolve().parents[1]
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
-    return fingerprint([*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
+    return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
                         (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
                         (content_root / DATA_FOLDER / "facts.yaml").read_bytes(), stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
-                        stable_repr([settings.get(name) for name in PREPARE_SETTINGS])])
+                        stable_repr([settings.get(name) for name in PREPARE_SETTINGS]))
 
 
-def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
+def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
-                          build_fingerprint(settings, content_root, sources.resolver))
-    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                  urlsplit(settings["SITEURL"]).path.rstrip("/"))
+                          prepare_fingerprint(settings, content_root, sources.resolver))
+    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER)
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)
@@ -175,23 +173,24 @@ def prepare_items(settings, sources: Sources, renderer: Renderer, content_root: 
                       for path, texts in english_texts(content_root / DATA_FOLDER) if "en" in languages])
     if problems:
         raise ProblemsFound(problems)
-    return [make_item(entry, prepared, languages, sources.attachments)
+    return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"])
             for entry, prepared in zip(sources.entries, done, strict=True)]
 
 
 class ContentGenerator(Generator):
-    """Every content kind: read and checked, rendered, linted, indexed, then written."""
+    """Every content kind: read and checked, rendered, linted, indexed, then written. Nothing is
+    written into the output before generate_output (the forms' files wait in the cache)."""
 
     def generate_context(self) -> None:
-        languages = languages_of(self.settings)
+        languages = self.settings["SITE_LANGUAGES"]
         content_root = Path(self.settings["PATH"])
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         sources = read_sources(self.settings, content_root, languages, translations)
-        renderer = Renderer(self.settings, self.settings["SITEURL"], content_root / FILES_FOLDER,
+        renderer = Renderer(self.settings, content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
         items = prepare_items(self.settings, sources, renderer, content_root, languages)
-        report = generate_files(self.settings, sources.forms, Path(self.output_path))
-        items += [form_item(form, lang, report, languages) for form in sources.forms for lang in languages]
+        self.form_files = make_form_files(self.settings, sources.forms)  # in the cache; published below
+        items += [form_item(form, lang, self.form_files, languages) for form in sources.forms for lang in languages]
         items += category_items(sources.reference, items, languages)
         items += review_items(sources, items, languages, translations)
         index = SiteIndex(items, languages)
@@ -211,6 +210,7 @@ class ContentGenerator(Generator):
 
         write_all(write, [*index.all_items(), *index.placeholders], kind=lambda item: item.template)
         copy_attachments(index.all_items(), Path(self.output_path))
+        publish_form_files(self.form_files, Path(self.output_path))
 
 
 def rendered_values(fields):

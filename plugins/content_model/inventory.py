@@ -13,11 +13,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from problems import Problem
+from sources.front_matter import SourceError, SourceFile, read_source
+from sources.paths import display_path
+from sources.validation import validate
 
-from .front_matter import SourceError, SourceFile, display_path, read_source
-from .kinds import KINDS, ContentKind, kind_of_path, required_pages, section_kind
+from .kinds import KINDS, PAGE, ContentKind, kind_named, kind_of_path, required_pages, section_kind
 from .schemas.common import Finding
-from .validation import validate
 
 CONTENT_SUFFIXES = (".md", ".markdown")
 # Top-level addresses the build makes itself (not from a content file).
@@ -39,6 +40,7 @@ class Entry:
     lang = property(lambda self: self.header.lang)
     slug = property(lambda self: self.header.slug)
     path = property(lambda self: self.source.path)
+    is_top_page = property(lambda self: self.kind.is_top_page(self.folder))
 
     @property
     def text(self) -> str:
@@ -123,18 +125,17 @@ def output_problems(entries: list[Entry], languages: dict[str, dict]) -> list[Pr
 
 def page_problems(entries: list[Entry], primary: str, content_root: Path) -> list[Problem]:
     """Required pages exist (in the primary language); a section page takes its kind's template."""
-    top_pages = {e.slug for e in entries if e.kind.name == "page" and not e.folder and e.lang == primary}
-    pages_folder = display_path(content_root / next(kind.folder for kind in KINDS if kind.name == "page"))
+    top_pages = {e.slug for e in entries if e.is_top_page and e.lang == primary}
+    pages_folder = display_path(content_root / kind_named(PAGE).folder)
     problems = [Problem(pages_folder, None, STAGE, "required-page", f"the site needs a page `{slug}`",
                         f"create {pages_folder}/{slug}.{primary}.md (the templates link to it)")
                 for slug in required_pages() if slug not in top_pages]
     for entry in entries:
-        top_page = entry.kind.name == "page" and not entry.folder
-        if top_page and entry.slug in RESERVED_PAGES:
+        if entry.is_top_page and entry.slug in RESERVED_PAGES:
             problems.append(entry.problem(("slug",), "reserved-slug",
                                           f"/{entry.slug}/ is the address of the {RESERVED_PAGES[entry.slug]}",
                                           "give the page another slug"))
-        listed = section_kind(entry.slug) if top_page else None
+        listed = section_kind(entry.slug) if entry.is_top_page else None
         if listed and getattr(entry.header, "template", None):
             problems.append(entry.problem(("template",), "section-template",
                                           f"this page lists the {listed.name} items and takes their template",

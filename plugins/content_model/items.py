@@ -87,6 +87,10 @@ class Item:
         return False
 
     @property
+    def is_top_page(self) -> bool:
+        return self.kind.is_top_page(self.folder)
+
+    @property
     def has_review(self) -> bool:
         """True when the item says when its facts were last checked (`reviewed:`, even empty)."""
         return has_review(self.header)
@@ -112,4 +116,5 @@ class Placeholder:
     updated = property(lambda self: self.original.updated)
     url = property(lambda self: url_of(self.save_as))
     is_placeholder = property(lambda self: True)
+    is_top_page = property(lambda self: self.original.is_top_page)
     has_review = property(lambda self: False)

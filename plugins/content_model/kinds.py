@@ -79,9 +79,14 @@ class ContentKind:
     attachments: bool = False
     parent: Callable | None = None  # (item) -> (kind, slug) of a page between section and item in breadcrumbs
 
+    def is_top_page(self, folder: str) -> bool:
+        """True for a page at the top of the pages folder (home, contact, a section page…): the
+        pages the templates, the footer and the section listings name by slug."""
+        return self.name == PAGE and not folder
+
     def save_as(self, folder: str, slug: str, prefix: str) -> str:
         """The output file of an item, e.g. `en/guides/birth/index.html`."""
-        if self.name == "page" and not folder and slug in SPECIAL_FILES:
+        if self.is_top_page(folder) and slug in SPECIAL_FILES:
             path = SPECIAL_FILES[slug]
         else:
             path = self.url.format(folder=f"{folder}/" if folder else "", slug=slug) + "index.html"
@@ -93,8 +98,10 @@ class ContentKind:
         return "{folder}" in self.url
 
 
+PAGE = "page"  # the kind of the site's own pages (content/pages/)
+
 KINDS: tuple[ContentKind, ...] = (
-    ContentKind("page", "pages", "{folder}{slug}/", PageHeader, "page", N_("Page"), notices=reviews.notices),
+    ContentKind(PAGE, "pages", "{folder}{slug}/", PageHeader, "page", N_("Page"), notices=reviews.notices),
     ContentKind("news", "news", "news/{slug}/", NewsHeader, "news", N_("News"), section="news",
                 section_template="news_index", dated=True, feed=Feed("feeds/{lang}.atom.xml", N_("News")),
                 notices=reviews.notices),
@@ -162,8 +169,3 @@ def kind_of_path(relative_source: str) -> tuple[ContentKind, str]:
             return kind, PurePosixPath(*path.parts[1:-1]).as_posix() if len(path.parts) > 2 else ""
     raise LookupError(f"{relative_source} is not in the folder of any content kind "
                       f"({', '.join(kind.folder for kind in KINDS)})")
-
-
-def source_folders() -> list[str]:
-    """The folders Pelican reads, one per kind (for PAGE_PATHS)."""
-    return [kind.folder for kind in KINDS if kind.folder]

@@ -11,7 +11,6 @@ Setting: CONTENT_MODEL_CACHE_DIR (default `.cache/content`; an empty string turn
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import pickle
@@ -23,11 +22,12 @@ from markupsafe import Markup
 
 from content_lint import LintTarget
 from problems import Problem
+from sources.digest import content_key
 
 from .inventory import Entry
 
 # The packages whose code shapes a prepared item (a change to any of them empties the cache).
-CODE = ("content_model", "content_lint", "stacked_tables", "template_env")
+CODE = ("content_model", "content_lint", "sources", "stacked_tables", "template_env")
 PARALLEL_FROM = 64  # fewer files than this are done in this process: a pool costs more than it saves
 
 
@@ -54,25 +54,6 @@ class Preparer:
         return Prepared(fields, content, tuple(self.lint([self.target(entry, fields, content)])))
 
 
-def fingerprint(parts: list[bytes | str]) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode() if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def stable_repr(value) -> str:
-    """repr() that is the same in every run: a function is named, not shown by its address."""
-    if callable(value):
-        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{stable_repr(k)}: {stable_repr(v)}" for k, v in sorted(value.items(), key=str)) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(stable_repr(v) for v in value) + "]"
-    return repr(value)
-
-
 def code_fingerprint(plugins: Path) -> list[bytes]:
     """The source of every module whose code shapes a prepared item."""
     return [path.read_bytes() for package in CODE for path in sorted((plugins / package).rglob("*.py"))]
@@ -87,7 +68,7 @@ def files_fingerprint(files_root: Path) -> list[str]:
 
 
 def entry_key(entry: Entry) -> str:
-    return fingerprint([entry.source.text, entry.kind.name, entry.folder])
+    return content_key(entry.source.text, entry.kind.name, entry.folder)
 
 
 class PreparedCache:

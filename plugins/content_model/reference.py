@@ -14,12 +14,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from problems import Problem
+from sources.front_matter import Location, SourceError, decode, leaves, line_in, load_yaml
+from sources.paths import display_path
+from sources.validation import validate
 
-from .front_matter import Location, SourceError, decode, display_path, leaves, line_in, load_yaml
 from .schemas.disclosure import DisclosureCategories
 from .schemas.facts import Facts
 from .schemas.reference import Glossary, Laws, Sources, Topics
-from .validation import validate
 
 # {file name without .yaml: (attribute of ReferenceData, schema)}
 FILES: dict[str, tuple[str, type[BaseModel]]] = {

@@ -3,8 +3,9 @@
 On top of Python-Markdown (with the extensions in the MARKDOWN setting), five small steps:
 - a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>`;
 - each cell of a table's header row says what it heads: `<th scope="col">`;
-- a link or image written from the site root (`/guides/birth/`, `/files/map.png`) gets the
-  site's base (SITEURL) in front, so content works when the site is served under a sub-path;
+- links stay as written, from the site root (`/guides/birth/`, `/files/map.png`): the content
+  lint reads them so; `with_base` then puts the site's base (SITEURL) in front of them, once,
+  when an item is made, so content works when the site is served under a sub-path;
 - a link to a file in `content/files/` gets its format and size, read from the file itself,
   in a `<span class="file-info">` inside the link: authors never type a size;
 - every data table gets the labels that let it stack on a narrow screen (stacked_tables).
@@ -24,17 +25,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from sources.formats import CAPTION_PREFIXES, DOWNLOAD_FORMATS, FILES_FOLDER
 from stacked_tables import label_tables
 
-# The caption prefixes, by the language they are written in (either works on any page).
-CAPTION_PREFIXES = {"zh-tw": "表：", "en": "Table:"}
-FILES_FOLDER = "files"  # below the content folder; served at /files/
-# Downloads: the extension, and the format name a link shows.
-DOWNLOAD_FORMATS = {
-    ".pdf": "PDF", ".odt": "ODT", ".ods": "ODS", ".odp": "ODP", ".doc": "DOC", ".docx": "DOCX",
-    ".xls": "XLS", ".xlsx": "XLSX", ".csv": "CSV", ".json": "JSON", ".zip": "ZIP", ".txt": "TXT",
-}
-URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "track": "src", "video": "src", "audio": "src"}
+# A URL from the site root in rendered HTML (Markdown's or an author's own tags): href="/…" or src='/…'.
+ROOT_RELATIVE = re.compile(r"""(\s(?:href|src|poster)=)(["'])/(?!/)""")
 FileLabel = Callable[[str, str, int], str]  # (lang, format, size in bytes) -> "（PDF，120 KB）"
 
 
@@ -84,21 +79,16 @@ class HeaderScopeProcessor(Treeprocessor):
 
 
 class LinkProcessor(Treeprocessor):
-    """Root-relative URLs get SITEURL; links to files in content/files get format and size."""
+    """Links to files in content/files get their format and size."""
 
-    def __init__(self, md, siteurl: str, files_root: Path, label: FileLabel):
+    def __init__(self, md, files_root: Path, label: FileLabel):
         super().__init__(md)
-        self.siteurl, self.files_root, self.label = siteurl.rstrip("/"), files_root, label
+        self.files_root, self.label = files_root, label
         self.lang = ""
 
     def run(self, root: ET.Element) -> None:
-        for element in [e for e in root.iter() if e.tag in URL_ATTRIBUTES]:
-            attribute = URL_ATTRIBUTES[element.tag]
-            value = element.get(attribute, "")
-            if element.tag == "a":
-                self.label_download(element, value)
-            if value.startswith("/") and not value.startswith("//"):
-                element.set(attribute, self.siteurl + value)
+        for link in root.iter("a"):
+            self.label_download(link, link.get("href", ""))
 
     def label_download(self, link: ET.Element, href: str) -> None:
         target = local_file(href, self.files_root)
@@ -110,13 +100,13 @@ class LinkProcessor(Treeprocessor):
 
 
 class SiteExtension(Extension):
-    def __init__(self, siteurl: str, files_root: Path, label: FileLabel):
+    def __init__(self, files_root: Path, label: FileLabel):
         super().__init__()
-        self.siteurl, self.files_root, self.label = siteurl, files_root, label
+        self.files_root, self.label = files_root, label
         self.links: LinkProcessor | None = None
 
     def extendMarkdown(self, md) -> None:
-        self.links = LinkProcessor(md, self.siteurl, self.files_root, self.label)
+        self.links = LinkProcessor(md, self.files_root, self.label)
         md.treeprocessors.register(CaptionProcessor(md), "captions", 5)
         md.treeprocessors.register(HeaderScopeProcessor(md), "header_scope", 5)
         md.treeprocessors.register(self.links, "site_links", 4)
@@ -130,9 +120,9 @@ SINGLE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.S)
 class Renderer:
     """Markdown → HTML for one build (one Markdown instance, reset between documents)."""
 
-    def __init__(self, settings: dict, siteurl: str, files_root: Path, label: FileLabel):
+    def __init__(self, settings: dict, files_root: Path, label: FileLabel):
         config = settings.get("MARKDOWN", {})
-        self.site = SiteExtension(siteurl, files_root, label)
+        self.site = SiteExtension(files_root, label)
         extensions = [*config.get("extension_configs", {}), self.site]
         self.md = markdown.Markdown(extensions=extensions,
                                     extension_configs=config.get("extension_configs", {}),
@@ -152,3 +142,18 @@ class Renderer:
         html = self.body(text, lang)
         match = SINGLE_PARAGRAPH.match(html)
         return Markup(match.group(1)) if match else html
+
+
+def with_base(value, base: str):
+    """Rendered HTML (or the header values holding it) with the site's base (SITEURL, e.g.
+    `/longjing`) before every URL from the site root: applied once, after the lint, never
+    taken off again. Text that is not rendered HTML is returned as it is."""
+    if not base:
+        return value
+    if isinstance(value, Markup):
+        return Markup(ROOT_RELATIVE.sub(lambda m: f"{m.group(1)}{m.group(2)}{base}/", str(value)))
+    if isinstance(value, dict):
+        return {key: with_base(inner, base) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [with_base(inner, base) for inner in value]
+    return value

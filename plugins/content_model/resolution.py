@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from problems import Problem
+from sources.front_matter import Location, leaves
+from sources.validation import validate
 
 from .facts import STAGE, Issue, Resolver, placeholders, typed_issue, typed_values
-from .front_matter import Location, leaves
 from .inventory import Entry
 from .reference import ReferenceData, data_lines
 from .schemas.reference import Glossary, Localised
-from .validation import validate
 from .venues import venue_lists
 
 GUIDE = "guide"

@@ -24,21 +24,21 @@ from pathlib import Path
 
 from pydantic import BaseModel, RootModel
 
-from problems import Problem, print_problems
+from problems import Problem, ProblemsFound, print_problems
+from site_settings import load_settings
+from sources.schema import SLUG_PATTERN
 
 from .kinds import KINDS
-from .schemas.common import SLUG_PATTERN
 
 FORM = "form"  # the form definitions under forms/ (FORMS_DIR), made into the form kind's pages
 Known = dict[str, object]  # field name -> value filled in (slug, lang)
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(ProblemsFound):
     """The new item cannot be written (unknown kind, bad slug, files that exist)."""
 
     def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+        super().__init__([problem])
 
 
 def unwrap(annotation):
@@ -178,15 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("slug", nargs="?", default="")
     parser.add_argument("--settings", type=Path, default=Path("pelicanconf.py"))
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
+    parser.add_argument("--kinds", action="store_true", help="print the kinds `make new` can write, as a|b|c")
     args = parser.parse_args(argv)
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(args.settings))
+    if args.kinds:
+        print("|".join(kind_names()))
+        return 0
     try:
+        settings = load_settings(args.settings, {})
         files = new_files(args.kind, args.slug, Path(settings["PATH"]), Path(settings["FORMS_DIR"]),
                           list(settings["SITE_LANGUAGES"]), args.today)
-    except ScaffoldError as error:
-        return print_problems([error.problem], "new") and 2
+    except ProblemsFound as error:
+        return print_problems(error.problems, "new") and 2
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .items import Item, Placeholder
-from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, ContentKind, kind_named
+from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, kind_named
 
 
 class SiteIndex:
@@ -83,10 +83,6 @@ class SiteIndex:
         """The pages the footer links to, in the declared order (kinds.FOOTER_PAGES)."""
         return [self.page(slug, lang) for slug in FOOTER_PAGES]
 
-    def section_of(self, kind: ContentKind, lang: str):
-        """The page that lists a kind's items, or None if the kind has none."""
-        return self.page(kind.section, lang) if kind.section else None
-
     def counterpart(self, item, lang: str):
         """The same item in another language: its translation, or else its placeholder."""
         return self._by_key.get((item.key, lang))
@@ -112,11 +108,10 @@ class SiteIndex:
         """Real items of this language that belong in the sitemap, in a stable order."""
         return [i for i in self._items if i.lang == lang and i.kind.sitemap and i.slug not in UNLISTED]
 
-    def searched(self, item) -> bool:
+    def is_searched(self, item) -> bool:
         """True if the site search indexes this page: a real item (never a placeholder, which
         is `noindex`) of a kind declared `search=True`, and not the 404 or the search page."""
-        top_page = item.kind.name == "page" and not item.folder
-        return isinstance(item, Item) and item.kind.search and not (top_page and item.slug in NOT_SEARCHED)
+        return isinstance(item, Item) and item.kind.search and not (item.is_top_page and item.slug in NOT_SEARCHED)
 
     def site_map(self, lang: str) -> list:
         """The pages of the site map page: home, then the main menu in its order, then the other
@@ -128,7 +123,7 @@ class SiteIndex:
 
     def breadcrumbs(self, item) -> list:
         """Ancestors of an item, home first; the item itself is not included."""
-        if item.kind.name == "page" and item.slug == "home" and not item.folder:
+        if item.is_top_page and item.slug == "home":
             return []
         crumbs = [self.page("home", item.lang)]
         if item.kind.section:

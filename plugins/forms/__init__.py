@@ -33,17 +33,20 @@ guides=DEFAULT_GUIDES) -> list[Form]`
     path relative to out_dir, bytes, pages (None for an ODT: LibreOffice paginates it differently
     from the PDF, and other programs will too), sha256, updated, supplied) and counts `regenerated`
     (files generated) and `written` (files written into out_dir).
+    The build does it in two steps, so that nothing is written into the output before Pelican's
+    output phase: `make_files(forms, cache_dir, …) -> MadeFiles` (every file in the cache, and
+    what the pages need to know of them), then `publish(made, out_dir) -> GenerationReport`.
 
 `pdf_facts(path_or_bytes) -> PdfFacts` and `tagging_mistakes(facts)` read a PDF's tags with pikepdf.
 
 Errors that are not content mistakes: `fonts.FontMissing` (install fonts-noto-cjk) and
 `texts.UntranslatedError` (translate the forms' messages): generation fails, never silently.
 
-Command line: `PYTHONPATH=plugins python -m forms --out output/forms --cache .cache/forms`.
+Command line (the tool layer): `make forms`, i.e. `python -m site_build forms --out output/forms --cache .cache/forms`.
 """
 
 from .definitions import DEFAULT_GUIDES, DEFAULT_TOPICS, Form, load_definitions  # noqa: F401
-from .generate import FileEntry, GenerationReport, generate  # noqa: F401
+from .generate import FileEntry, GenerationReport, MadeFiles, generate, make_files, publish  # noqa: F401
 from .pdfcheck import PdfFacts, pdf_facts, tagging_mistakes  # noqa: F401
 from .schema import FIELD_TYPES, FormDefinition  # noqa: F401
 from .supplied import check_supplied  # noqa: F401

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from content_model.front_matter import Location, SourceError, decode, display_path, load_yaml
-from content_model.schemas.common import SLUG_PATTERN
-from content_model.validation import problem_of
 from personal_data import AllowList, scan_text
 from problems import Problem, ProblemsFound
+from sources.front_matter import Location, SourceError, decode, load_yaml
+from sources.paths import display_path
+from sources.schema import SLUG_PATTERN
+from sources.validation import problem_of
 
 from .schema import HAND_TYPES, MIN_LINE_MM, FormDefinition, FormField
 

@@ -18,13 +18,18 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from problems import Problem, ProblemsFound
+
 FAMILY = "Noto Sans CJK TC"
 ASCII = frozenset(chr(code) for code in range(0x20, 0x7F))
 INSTALL_FIX = "install the Debian package fonts-noto-cjk (`make test` and `make build` do it)"
 
 
-class FontMissing(Exception):
+class FontMissing(ProblemsFound):
     """The face the forms need is not installed: generation cannot run, so it fails."""
+
+    def __init__(self, message: str):
+        super().__init__([Problem("fonts-noto-cjk", None, "forms", "font-missing", message, INSTALL_FIX)])
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,10 @@ def find_face(family: str = FAMILY) -> FaceFile:
         result = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", f"{family}:style=Regular"],
                                 capture_output=True, text=True, timeout=30, check=True)
     except (OSError, subprocess.SubprocessError) as error:
-        raise FontMissing(f"cannot ask fontconfig for {family!r} ({error}). Fix: {INSTALL_FIX}") from None
+        raise FontMissing(f"cannot ask fontconfig for {family!r} ({error})") from None
     path, index, families = [*result.stdout.split("\t"), "", "", ""][:3]
     if family not in families.split(","):
-        raise FontMissing(f"the font {family!r} is not installed (fontconfig offers {families!r}). "
-                          f"Fix: {INSTALL_FIX}")
+        raise FontMissing(f"the font {family!r} is not installed (fontconfig offers {families!r})")
     return FaceFile(Path(path), int(index or 0))
 
 

@@ -56,9 +56,26 @@ class GenerationReport:
     copied: int = 0  # of the files written, those copied byte by byte (the rest are hard links to the cache)
 
 
+@dataclass(frozen=True)
+class MadeFiles:
+    """Every form's files, made (or found) in the cache and not yet put into any output folder:
+    what a form's page needs to know of its downloads, before the output is written."""
+
+    files: tuple[FileEntry, ...]
+    stores: dict[str, Path]  # form id -> its folder in the cache
+    forms_regenerated: tuple[str, ...]
+    seconds: float
+
+
 def generate(forms: list[Form], out_dir: Path, cache_dir: Path, workers: int | None = None,
              languages: tuple[str, ...] = ("zh-tw", "en")) -> GenerationReport:
-    """Generate what changed, in `workers` processes (default: one per core), then publish.
+    """Make what changed, then publish everything into `out_dir` (both steps at once)."""
+    return publish(make_files(forms, cache_dir, workers, languages), out_dir)
+
+
+def make_files(forms: list[Form], cache_dir: Path, workers: int | None = None,
+               languages: tuple[str, ...] = ("zh-tw", "en")) -> MadeFiles:
+    """Generate what changed into the cache, in `workers` processes (default: one per core).
 
     Raises ProblemsFound when a supplied file is wrong (checked first, every run)."""
     start = time.perf_counter()
@@ -73,16 +90,22 @@ def generate(forms: list[Form], out_dir: Path, cache_dir: Path, workers: int | N
     _run(todo, languages, stores, workers)
     for form in todo:
         _prune(stores[form.id])
-    files, written, copied = [], 0, 0
-    for form in forms:
-        entries = [FileEntry(**entry) for entry in json.loads((stores[form.id] / ENTRIES).read_text("utf-8"))]
-        for entry in entries:
-            placed, was_copied = _publish(stores[form.id], entry, Path(out_dir))
-            written, copied = written + placed, copied + was_copied
-        files += entries
-    regenerated = tuple(form.id for form in todo)
-    return GenerationReport(tuple(files), sum(1 for f in files if f.form_id in regenerated), written,
-                            regenerated, round(time.perf_counter() - start, 3), copied)
+    files = [FileEntry(**entry) for form in forms
+             for entry in json.loads((stores[form.id] / ENTRIES).read_text("utf-8"))]
+    return MadeFiles(tuple(files), stores, tuple(form.id for form in todo), time.perf_counter() - start)
+
+
+def publish(made: MadeFiles, out_dir: Path) -> GenerationReport:
+    """Put every made file into `out_dir` (the output phase): a hard link to the cache, unless
+    the same bytes are there already."""
+    start = time.perf_counter()
+    written = copied = 0
+    for entry in made.files:
+        placed, was_copied = _publish(made.stores[entry.form_id], entry, Path(out_dir))
+        written, copied = written + placed, copied + was_copied
+    regenerated = sum(1 for f in made.files if f.form_id in made.forms_regenerated)
+    return GenerationReport(made.files, regenerated, written, made.forms_regenerated,
+                            round(made.seconds + time.perf_counter() - start, 3), copied)
 
 
 def _run(todo: list[Form], languages: list[str], stores: dict, workers: int | None) -> list:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from content_lint.language import CHINESE_RUN, ENGLISH_RUN
-from content_model.schemas.reference import Localised
+from sources.schema import Localised
+from sources.scripts import CHINESE_RUN, ENGLISH_RUN
 from template_env.dates import DATE_INPUTS
 
 from .definitions import EXAMPLE_PATTERNS, Form

@@ -11,8 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from content_model.schemas.common import Day, Slug, Strict, Text
-from content_model.schemas.reference import Localised
+from sources.schema import Day, Localised, Slug, Strict, Text
 
 FIELD_TYPES = ("text", "date", "id-number", "address", "phone", "checkbox", "choice", "signature", "seal",
                "photo")

@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from content_model.front_matter import display_path
 from problems import Problem
+from sources.paths import display_path
 
 from .layout import VARIANTS
 from .pdfcheck import UnreadablePdf, pdf_facts, tagging_mistakes

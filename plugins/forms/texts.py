@@ -11,7 +11,9 @@ import datetime
 import gettext
 from pathlib import Path
 
-from template_env.catalogs import load_translations
+from problems import Problem, ProblemsFound
+from sources.paths import display_path
+from template_env.catalogs import catalog_path, load_translations
 from template_env.dates import format_for
 
 SOURCE_LANG = "en"
@@ -48,7 +50,7 @@ MESSAGES = {
 }
 
 
-class UntranslatedError(Exception):
+class UntranslatedError(ProblemsFound):
     """A form message has no translation: the document would silently mix in English."""
 
 
@@ -77,7 +79,8 @@ def load_texts(lang: str, locale_dir: Path = LOCALE_DIR) -> Texts:
     translations = load_translations(locale_dir, lang)
     missing = [msgid for msgid in MESSAGES.values() if translations.gettext(msgid) == msgid]
     if missing:
-        raise UntranslatedError(f"{lang}: {len(missing)} form message(s) not translated, e.g. {missing[0]!r}. "
-                                "Fix: run `make i18n-update` and translate them in "
-                                f"i18n/{lang}/LC_MESSAGES/messages.po.")
+        catalog = display_path(catalog_path(locale_dir, lang))
+        raise UntranslatedError([Problem(catalog, None, "forms", "untranslated",
+                                         f"{len(missing)} form message(s) not translated, e.g. {missing[0]!r}",
+                                         f"run `make i18n-update` and translate them in {catalog}")])
     return Texts(lang, translations)

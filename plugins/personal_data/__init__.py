@@ -47,6 +47,6 @@ Command line: `PYTHONPATH=plugins .venv/bin/python -m personal_data [PATH …]` 
 
 from .allowlist import Allowance, AllowList, AllowListError, load_allowlist  # noqa: F401
 from .detect import Hit, find, mask  # noqa: F401
-from .extract import ExtractionError, Section  # noqa: F401
+from .extract import ExtractionError, TextPart  # noqa: F401
 from .kinds import ALLOWLIST_FILE, KINDS, STAGE, Kind  # noqa: F401
 from .scan import SCANNED_SUFFIXES, files_under, scan_file, scan_section, scan_text, scan_tree  # noqa: F401

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from content_model.front_matter import display_path
 from problems import Problem, ProblemsFound
+from sources.paths import display_path
 
 from .detect import Hit, find, mask
 from .kinds import DOCS, STAGE, Kind

@@ -37,21 +37,21 @@ class ExtractionError(Exception):
 
 
 @dataclass(frozen=True)
-class Section:
+class TextPart:
     """A named part of a file's text: `where` reads in a message ("page 2", "the document body")."""
 
     where: str
     text: str
 
 
-def odf_sections(path: Path) -> list[Section]:
+def odf_sections(path: Path) -> list[TextPart]:
     """The text of an OpenDocument file's content, styles and metadata."""
     try:
         with zipfile.ZipFile(path) as package:
             sizes = {info.filename: info.file_size for info in package.infolist()}
             if "content.xml" not in sizes:
                 raise ExtractionError("it has no content.xml, so it is not an OpenDocument file")
-            return [Section(label, _odf_text(package.read(part), part))
+            return [TextPart(label, _odf_text(package.read(part), part))
                     for part, label in ODF_PARTS.items() if part in sizes and _size_ok(sizes[part], part)]
     except (zipfile.BadZipFile, OSError) as error:
         raise ExtractionError(f"it cannot be opened as an OpenDocument (zip) file: {error}") from None
@@ -97,13 +97,13 @@ def _walk(node: ElementTree.Element, lines: list[str], current: list[str]) -> No
         current.clear()
 
 
-def pdf_sections(path: Path) -> list[Section]:
+def pdf_sections(path: Path) -> list[TextPart]:
     """The text of each page of a PDF ("page 1", "page 2", …)."""
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted:
             raise ExtractionError("it is encrypted, so its text cannot be read")
-        sections = [Section(f"page {number}", page.extract_text() or "")
+        sections = [TextPart(f"page {number}", page.extract_text() or "")
                     for number, page in enumerate(reader.pages, start=1)]
     except (PdfReadError, PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
         # pypdf reports a damaged file with several exception types; each is a failure, never a pass.

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 
-from content_model.front_matter import display_path
 from problems import Problem
+from sources.paths import display_path
 
 from .allowlist import AllowList
 from .detect import Hit, find
-from .extract import ExtractionError, Section, odf_sections, pdf_sections
+from .extract import ExtractionError, TextPart, odf_sections, pdf_sections
 from .kinds import DOCS, KINDS, STAGE, fix_for
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".tsv", ".json", ".toml",
@@ -41,7 +41,7 @@ def scan_text(path_shown: str, text: str, allowlist: AllowList, first_line: int 
             for hit in find(text, allowlist.office_domains) if not allowlist.allows(hit)]
 
 
-def scan_section(path_shown: str, section: Section, allowlist: AllowList) -> list[Problem]:
+def scan_section(path_shown: str, section: TextPart, allowlist: AllowList) -> list[Problem]:
     """Like scan_text, for extracted text: also finds a value the layout wrapped over two lines."""
     hits = [hit for hit in _hits_with_wrapped(section.text, allowlist.office_domains)
             if not allowlist.allows(hit)]

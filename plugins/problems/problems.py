@@ -8,9 +8,11 @@ collapsed to one space, and nothing here knows the terminal's width.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 
 def one_line(text: str) -> str:
@@ -37,10 +39,10 @@ class Problem:
 
 
 class ProblemsFound(Exception):
-    """A step found mistakes in the content; carries every one of them (not only the first).
-
-    The build runner prints them one per line, without a traceback: a traceback means a
-    bug in our code, never a mistake in the content."""
+    """The one exception for "the input is wrong": it carries every Problem found (not only the
+    first). Every tool catches this one type and prints its lines, without a traceback: a
+    traceback means a bug in our code, never a mistake in the content, a setting or a data file.
+    Stages raise it, or a subclass that names their kind of mistake."""
 
     exitcode = 2
 
@@ -51,9 +53,37 @@ class ProblemsFound(Exception):
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
 
+    @property
+    def problem(self) -> Problem:
+        """The first problem (most stages find one at a time)."""
+        return self.problems[0]
+
+    def __reduce__(self):
+        """Pickled (sent from a writing process) as its class and problems, whatever the
+        subclass's own constructor takes."""
+        return _rebuilt, (type(self), self.problems)
+
+
+def _rebuilt(cls: type[ProblemsFound], problems: tuple[Problem, ...]) -> ProblemsFound:
+    error = Exception.__new__(cls)
+    ProblemsFound.__init__(error, problems)
+    return error
+
 
 def _reading_order(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.stage, problem.rule, problem.message)
+
+
+def write_problems(path: Path, problems: Iterable[Problem]) -> None:
+    """Hand problems to another process (the preview reads a build's): JSON, one object each."""
+    path.write_text(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False), encoding="utf-8")
+
+
+def read_problems(path: Path) -> tuple[Problem, ...]:
+    """The problems another process wrote with write_problems; none if it wrote no file."""
+    if not path.is_file():
+        return ()
+    return tuple(Problem(**fields) for fields in json.loads(path.read_text(encoding="utf-8")))
 
 
 def summary_line(problems: tuple[Problem, ...] | list[Problem], label: str) -> str:

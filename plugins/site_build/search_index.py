@@ -2,10 +2,10 @@
 before it replaces the output (docs/search.md). A search index that cannot be built is a failed
 build: each cause is one Problem, never a silent fallback.
 
-The Pelican run leaves the search manifest (site_search.MANIFEST) in the folder: the custom
-records of the form downloads and, per language, how many pages and records the index must
-hold. This step indexes every page with `data-pagefind-body`, adds the records, checks the
-counts, and removes the manifest and the Pagefind UI bundles the site does not use.
+The build hands this step the search manifest (site_search.search_manifest, made from the
+run's SiteIndex): the custom records of the form downloads and, per language, how many pages
+and records the index must hold. This step indexes every page with `data-pagefind-body`, adds
+the records, checks the counts, and removes the Pagefind UI bundles the site does not use.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from problems import Problem, ProblemsFound
-from site_search import MANIFEST
 
 SCRIPT = Path(__file__).with_name("pagefind_index.mjs")
 FOLDER = "pagefind"  # below the site root: /pagefind/pagefind.js
@@ -48,18 +47,6 @@ class SearchIndexReport:
 
 def tool_problem(rule: str, message: str, fix: str) -> ProblemsFound:
     return ProblemsFound([Problem(PINS, None, STAGE, rule, message, fix)])
-
-
-def read_manifest(site: Path) -> dict:
-    """The manifest the Pelican run wrote, removed from the folder (it is not published)."""
-    path = site / MANIFEST
-    if not path.is_file():
-        raise ProblemsFound([Problem("pelicanconf.py", None, STAGE, "no-manifest",
-                                     f"the build wrote no {MANIFEST}: the site_search plugin did not run",
-                                     'add "site_search" to PLUGINS (after "content_model")')])
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    path.unlink()
-    return manifest
 
 
 def run_pagefind(site: Path, node_modules: Path, records: list[dict]) -> dict:
@@ -112,10 +99,10 @@ def sizes(folder: Path, entry: dict) -> tuple[dict[str, int], int]:
     return per_language, shared
 
 
-def build_search_index(site: Path, node_modules: Path) -> SearchIndexReport:
-    """Index the built folder `site` into site/pagefind/; raises ProblemsFound on any failure."""
+def build_search_index(site: Path, node_modules: Path, manifest: dict) -> SearchIndexReport:
+    """Index the built folder `site` into site/pagefind/ with the manifest's records, and check
+    its counts; raises ProblemsFound on any failure."""
     started = time.monotonic()
-    manifest = read_manifest(site)
     run_pagefind(site, node_modules, manifest["records"])
     folder = site / FOLDER
     for pattern in UNUSED:

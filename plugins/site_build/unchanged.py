@@ -12,7 +12,7 @@ import datetime
 from importlib import metadata
 from pathlib import Path
 
-from content_model.prepare import fingerprint, stable_repr
+from sources.digest import content_key, stable_repr
 
 FOLDERS = ("PATH", "THEME", "FORMS_DIR", "TEMPLATE_ENV_LOCALE_DIR")
 FILES = ("OFFICE_DATA_FILE", "PERSONAL_DATA_ALLOWLIST", "AUDIT_RECORD_FILE", "AUDIT_RECORD_MANUAL_CHECKS")
@@ -37,13 +37,13 @@ def inputs(settings: dict, settings_file: Path) -> list[Path]:
     return [path for folder in folders if folder.is_dir() for path in files_of(folder)] + files
 
 
-def build_fingerprint(settings: dict, settings_file: Path) -> str:
+def inputs_fingerprint(settings: dict, settings_file: Path) -> str:
     """A hash over every input's path and bytes, the settings, the installed packages and today's date."""
     parts = [f"{path}\0".encode() + path.read_bytes() for path in inputs(settings, settings_file)]
     parts.append(datetime.date.today().isoformat())
     parts.append(stable_repr({k: v for k, v in settings.items() if k != "OUTPUT_PATH"}))
     parts += sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    return fingerprint(parts)
+    return content_key(*parts)
 
 
 def marker(output: Path) -> Path:

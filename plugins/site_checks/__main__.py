@@ -15,8 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from problems import ProblemsFound
+
 from .findings import CheckCannotRun, print_cannot_run, print_findings
-from .pages import PageSelectionError, parse_shard
+from .pages import parse_shard
 
 LABELS = {
     "links": "link check",
@@ -87,22 +89,19 @@ def run_html(args: argparse.Namespace) -> int:
     return print_findings(run.findings, LABELS["html"])
 
 
-def site_settings_of(settings: Path, command: str):
-    """The checked origin and sub-path of a settings file; a bad file means the check cannot run."""
+def site_settings_of(settings: Path):
+    """The checked origin and sub-path of a settings file; a bad file is its own problems, and
+    the check cannot run."""
     from site_settings import load
 
-    try:
-        return load(settings)
-    except Exception as error:
-        raise CheckCannotRun(settings, command, f"the settings cannot be read ({error})",
-                             "correct the settings file (python -m site_settings show --settings FILE)") from None
+    return load(settings)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "links":
         from .links import check_links
 
-        where = site_settings_of(args.settings, "links")
+        where = site_settings_of(args.settings)
         return print_findings(check_links(args.site, where.origin, where.path), LABELS["links"])
     if args.command == "national-lint":
         from .national_lint import lint_findings
@@ -129,11 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return run(args)
-    except PageSelectionError as error:
-        return print_cannot_run(
-            CheckCannotRun("--shard", args.command, error.message, error.fix), LABELS[args.command]
-        )
-    except CheckCannotRun as error:
+    except ProblemsFound as error:  # a check that cannot run (or its settings) never passes
         return print_cannot_run(error, LABELS[args.command])
 
 

@@ -6,7 +6,9 @@ Pages are opened over HTTP, never file://, so root-relative CSS loads as it will
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -141,7 +143,37 @@ def chromium(
         yield driver
     finally:
         driver.quit()
+        stop_leftovers(profile)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """{pid: (parent pid, command line)} of every process (Linux /proc)."""
+    table = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((entry / "stat").read_text().rpartition(") ")[2].split()[1])
+            table[int(entry.name)] = (parent, (entry / "cmdline").read_bytes())
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+    return table
+
+
+def stop_leftovers(profile: str) -> list[int]:
+    """Kill a Chromium still running on `profile`, with its helper processes: what is left when
+    ChromeDriver died under it (quit() reaches the browser only through the driver). Returns the
+    pids killed."""
+    table = _processes()
+    marker = f"--user-data-dir={profile}".encode()
+    doomed = {pid for pid, (_, command) in table.items() if marker in command.split(b"\0")}
+    frontier = set(doomed)
+    while frontier:
+        frontier = {pid for pid, (parent, _) in table.items() if parent in frontier} - doomed
+        doomed |= frontier
+    for pid in doomed:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, signal.SIGKILL)
+    return sorted(doomed)
 
 
 def set_viewport(driver, width: int, height: int) -> None:

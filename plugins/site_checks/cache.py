@@ -8,16 +8,6 @@ import json
 from pathlib import Path
 
 
-def content_key(*parts: bytes | str) -> str:
-    """One hash over all the parts, each separated, so that ('ab', 'c') != ('a', 'bc')."""
-    digest = hashlib.sha256()
-    for part in parts:
-        data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
-
-
 def file_digest(path: Path) -> str:
     """The SHA-256 of a file, read in blocks (e.g. the 32 MB vnu.jar)."""
     digest = hashlib.sha256()

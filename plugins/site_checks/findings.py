@@ -1,7 +1,7 @@
 """What the post-build checks find, rendered through `problems.Problem`, so that every stage
 prints `path[:line]: stage [rule]: message. Fix: …` on one line.
 
-A `Finding` keeps what the reports need beyond that line (the element, the rule's help page);
+A `PageFinding` keeps what the reports need beyond that line (the element, the rule's help page);
 `problem()` is the one line. A check that cannot run raises `CheckCannotRun`, which the
 command line prints as one line too, and which fails the run: it never passes as "no problems".
 """
@@ -9,9 +9,9 @@ command line prints as one line too, and which fails the run: it never passes as
 from __future__ import annotations
 
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from problems import Problem, one_line, print_problems
+from problems import Problem, ProblemsFound, one_line, print_problems
 
 ELEMENT_LIMIT = 120
 
@@ -23,7 +23,7 @@ def shorten(text: str, limit: int = ELEMENT_LIMIT) -> str:
 
 
 @dataclass(frozen=True, order=True)
-class Finding:
+class PageFinding:
     """A problem on a built page: where, which element, what is wrong, and how to fix it."""
 
     check: str  # the stage: "links", "html", "axe", "moda"
@@ -44,26 +44,23 @@ class Finding:
     def __str__(self) -> str:
         return str(self.problem())
 
-    def as_dict(self) -> dict:
-        return asdict(self)
 
-
-class CheckCannotRun(Exception):
+class CheckCannotRun(ProblemsFound):
     """A check could not run (its tool is missing or crashed, or there is no site): a failure."""
 
     def __init__(self, where: str, stage: str, message: str, fix: str):
-        self.problem = Problem(str(where), None, stage, "cannot-run", message, fix)
-        super().__init__(str(self.problem))
+        super().__init__([Problem(str(where), None, stage, "cannot-run", message, fix)])
 
 
-def print_findings(findings: list[Finding], label: str, stream=None) -> int:
+def print_findings(findings: list[PageFinding], label: str, stream=None) -> int:
     """Print each finding on its own line and a summary; return the exit code (1 if any)."""
     return print_problems([finding.problem() for finding in findings], label, stream)
 
 
-def print_cannot_run(error: CheckCannotRun, label: str, stream=None) -> int:
-    """Print why a check could not run, one line, then the summary; return 2."""
+def print_cannot_run(error: ProblemsFound, label: str, stream=None) -> int:
+    """Print why a check could not run, one line each, then the summary; return 2."""
     stream = stream or sys.stdout
-    print(error.problem, file=stream)
+    for problem in error.problems:
+        print(problem, file=stream)
     print(f"{label}: could not run, so nothing was checked", file=stream, flush=True)
     return 2

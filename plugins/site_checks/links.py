@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import lxml.html
 from lxml import etree
 
-from .findings import CheckCannotRun, Finding
+from .findings import CheckCannotRun, PageFinding
 from .pages import html_pages, page_name, page_url
 
 CHECK = "links"
@@ -225,7 +225,7 @@ class SiteLinks:
             self._served[url_path] = served_file(self.site, url_path)
         return self._served[url_path]
 
-    def page_findings(self, page: Path) -> list[Finding]:
+    def page_findings(self, page: Path) -> list[PageFinding]:
         """Every problem with the URLs on one page."""
         name = page_name(self.site, page)
         parsed = self.parsed(page)
@@ -234,7 +234,7 @@ class SiteLinks:
         for link in parsed.links:
             problem = self.link_problem(page, base, link)
             if problem:
-                findings.append(Finding(CHECK, name, link.describe(), problem.message, problem.fix,
+                findings.append(PageFinding(CHECK, name, link.describe(), problem.message, problem.fix,
                                         line=link.line))
         return findings
 
@@ -298,7 +298,7 @@ class SiteLinks:
                        "to the element the link should reach.")
 
 
-def sitemap_findings(checker: SiteLinks, site: Path) -> list[Finding]:
+def sitemap_findings(checker: SiteLinks, site: Path) -> list[PageFinding]:
     """<loc> and xhtml:link URLs of sitemap.xml must be pages of the site, on its origin."""
     sitemap = site / "sitemap.xml"
     if not sitemap.is_file():
@@ -306,14 +306,14 @@ def sitemap_findings(checker: SiteLinks, site: Path) -> list[Finding]:
     try:
         root = ElementTree.parse(sitemap).getroot()
     except ElementTree.ParseError as error:
-        return [Finding(CHECK, "sitemap.xml", "sitemap.xml",
+        return [PageFinding(CHECK, "sitemap.xml", "sitemap.xml",
                         f"The sitemap is not well-formed XML: {error}.",
                         "Fix the sitemap writer (plugins/site_outputs) so it writes valid XML.")]
     findings = []
     for where, url in sitemap_urls(root):
         problem = sitemap_problem(checker, url.strip())
         if problem:
-            findings.append(Finding(CHECK, "sitemap.xml", f"<{where}> {url.strip()[:80]}",
+            findings.append(PageFinding(CHECK, "sitemap.xml", f"<{where}> {url.strip()[:80]}",
                                     problem.message, problem.fix))
     return findings
 
@@ -342,7 +342,7 @@ def sitemap_problem(checker: SiteLinks, url: str) -> Problem | None:
     return checker.internal_problem(None, parts)
 
 
-def robots_findings(site: Path, base_url: str) -> list[Finding]:
+def robots_findings(site: Path, base_url: str) -> list[PageFinding]:
     """robots.txt must name the sitemap at the site's own public address."""
     robots = site / "robots.txt"
     wanted = f"{base_url}/sitemap.xml"
@@ -351,12 +351,12 @@ def robots_findings(site: Path, base_url: str) -> list[Finding]:
              if name.strip().lower() == "sitemap"]
     if found == [wanted]:
         return []
-    return [Finding(CHECK, "robots.txt", f"Sitemap: {', '.join(found) or '(none)'}",
+    return [PageFinding(CHECK, "robots.txt", f"Sitemap: {', '.join(found) or '(none)'}",
                     f"robots.txt must name the sitemap at {wanted}.",
                     "Build with the settings the site is checked with (SITE_ORIGIN and SITEURL).")]
 
 
-def check_links(site: Path, origin: str | None = None, base_path: str = "") -> list[Finding]:
+def check_links(site: Path, origin: str | None = None, base_path: str = "") -> list[PageFinding]:
     """Every link problem of a built site: its HTML pages, then sitemap.xml and robots.txt.
 
     `origin` is the site's own origin from its settings (URLs on it count as internal) and

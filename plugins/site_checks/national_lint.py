@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .audit import moda
-from .findings import CheckCannotRun, Finding
+from .findings import CheckCannotRun, PageFinding
 from .pages import html_pages, page_name
 
 STAGE = "moda"
 
 
-def lint_findings(site: Path) -> list[Finding]:
+def lint_findings(site: Path) -> list[PageFinding]:
     """Every failure of a 115.11 code that a11y-moda's lint finds in the built pages."""
     from a11y_moda.lint.runner import lint_files
     from a11y_moda.models import Level
@@ -39,7 +39,7 @@ def lint_findings(site: Path) -> list[Finding]:
                 "run `python -m a11y_moda lint` on the page to see why",
             )
         found += [
-            Finding(
+            PageFinding(
                 STAGE,
                 name,
                 issue.snippet,

@@ -6,13 +6,14 @@ from __future__ import annotations
 import fnmatch
 from pathlib import Path
 
+from .findings import CheckCannotRun
 
-class PageSelectionError(ValueError):
+
+class PageSelectionError(CheckCannotRun):
     """A --shard value that cannot select pages."""
 
     def __init__(self, message: str, fix: str):
-        self.message, self.fix = message, fix
-        super().__init__(f"{message}. Fix: {fix}")
+        super().__init__("--shard", "select", message, fix)
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -2,7 +2,7 @@
 
 Results are cached by each file's bytes and the checker's own bytes (its version), so only
 new or changed files start Java; `--shard i/n` and `--only GLOB` check only that share of the
-files. Each error becomes a Finding with the file and line; a missing checker or a crash
+files. Each error becomes a PageFinding with the file and line; a missing checker or a crash
 raises CheckCannotRun, which fails the run: it never passes as "no errors".
 """
 
@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .cache import ResultCache, content_key, file_digest
-from .findings import CheckCannotRun, Finding
+from sources.digest import content_key
+
+from .cache import ResultCache, file_digest
+from .findings import CheckCannotRun, PageFinding
 from .pages import select_files
 
 CHECK = "html"
@@ -31,7 +33,7 @@ INSTALL_HINT = (
     "default-jre-headless) and `npm ci` (vnu-jar, pinned in package.json)"
 )
 # vnu messages that are not errors of ours, each with the reason. Empty: nothing is ignored.
-# Add a compiled pattern only with a comment saying why; tests/test_html_validate.py pins this.
+# Add a compiled pattern only with a comment saying why; tests/unit/test_html_validate.py pins this.
 IGNORED_MESSAGES: tuple[re.Pattern[str], ...] = ()
 TIMEOUT_SECONDS = 600  # per run; the whole real site takes a few seconds
 EXTRACT_LENGTH = 80
@@ -68,7 +70,7 @@ class ValidatorFailed(CheckCannotRun):
 class HtmlRun:
     """One HTML check: what it found; how many files it found, checked and took from the cache."""
 
-    findings: list[Finding]
+    findings: list[PageFinding]
     found: int
     checked: int
     cached: int
@@ -171,8 +173,8 @@ def highlighted(message: dict) -> str:
     return extract
 
 
-def finding_of(message: dict, page: str) -> Finding:
-    """One vnu error as a Finding: the file, its line, the markup extract as the element."""
+def finding_of(message: dict, page: str) -> PageFinding:
+    """One vnu error as a PageFinding: the file, its line, the markup extract as the element."""
     line = message.get("firstLine", message.get("lastLine"))
     column = message.get("firstColumn", message.get("lastColumn"))
     text = message.get("message", "").rstrip(" .") + (f" (column {column})" if column else "")
@@ -180,7 +182,7 @@ def finding_of(message: dict, page: str) -> Finding:
     extract = " ".join(highlighted(message).split())
     if len(extract) > EXTRACT_LENGTH:
         extract = extract[: EXTRACT_LENGTH - 1] + "…"
-    return Finding(
+    return PageFinding(
         CHECK,
         page,
         extract,
@@ -204,15 +206,6 @@ def messages_by_file(messages: list[dict], site: Path) -> dict[str, list[dict]]:
             continue
         by_file.setdefault(page_of(message.get("url", ""), site), []).append(message)
     return by_file
-
-
-def findings_of(messages: list[dict], site: Path) -> list[Finding]:
-    """One Finding per vnu error message."""
-    return [
-        finding_of(message, page)
-        for page, page_messages in messages_by_file(messages, site).items()
-        for message in page_messages
-    ]
 
 
 def _check_files(files: dict[str, Path], site: Path, jar: Path, java: str) -> dict[str, list[dict]]:
@@ -265,6 +258,6 @@ def check_html(
     return HtmlRun(findings, len(files), len(fresh), len(files) - len(fresh))
 
 
-def validate(site: Path, jar: Path, java: str = "java") -> list[Finding]:
+def validate(site: Path, jar: Path, java: str = "java") -> list[PageFinding]:
     """Every HTML (and CSS) error the Nu HTML Checker finds in a whole built site, uncached."""
     return check_html(site, jar, java).findings

@@ -6,6 +6,9 @@ the plugin that should have put it there, never a template that silently renders
 
 from __future__ import annotations
 
+from problems import Problem, ProblemsFound
+
+SITE = "site"
 TRANSLATIONS = "template_env_translations"
 THEME_ASSETS = "template_env_theme_assets"
 SITE_INDEX = "site_index"
@@ -16,6 +19,8 @@ MANUAL_CHECKS = "manual_checks"
 
 # key -> (the plugin that puts it there, when, what it holds)
 KEYS = {
+    SITE: ("site_settings", "initialized", "site_settings.SiteSettings: origin, sub-path, the public base URL "
+           "(`site.base_url`, the ONE place it is made), staging"),
     TRANSLATIONS: ("template_env", "generator_init", "{lang: gettext translations} of this build"),
     THEME_ASSETS: ("template_env", "generator_init", "template_env.assets.ThemeAssets: the theme's files and versions"),
     SITE_INDEX: ("content_model", "ContentGenerator.generate_context",
@@ -29,16 +34,18 @@ KEYS = {
 }
 
 
-class MissingContextKey(LookupError):
+class MissingContextKey(ProblemsFound):
     """A plugin needs a context key that the plugin responsible for it has not put there."""
 
 
 def require(context, key: str):
-    """The value of a shared key; a missing one names the plugin that provides it."""
+    """The value of a shared key; a missing one names the plugin that provides it (a problem of
+    the settings file's PLUGINS)."""
     try:
         return context[key]
     except KeyError:
         plugin, when, what = KEYS[key]
-        raise MissingContextKey(
-            f"`{key}` ({what}) is not in the context: the `{plugin}` plugin puts it there at {when}; "
-            "check that it is in PLUGINS, before the plugin that needs it") from None
+        raise MissingContextKey([Problem(
+            context.get("SITE_SETTINGS_FILE", "pelicanconf.py"), None, "settings", "PLUGINS",
+            f"`{key}` ({what}) is not in the context: the `{plugin}` plugin puts it there at {when}",
+            f"add `{plugin}` to PLUGINS, before the plugin that needs it")]) from None

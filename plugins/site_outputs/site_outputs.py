@@ -1,7 +1,8 @@
-"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds and open data.
+"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds and open data
+(and, in a build for the component test only, the component examples).
 
-Settings: SITE_ORIGIN and SITEURL (checked by site_settings): these files use the site's public
-address, origin plus sub-path. SITE_STAGING: a staging build asks robots not to index it.
+They use the site's public base URL (`site.base_url`, from site_settings); a staging build
+asks robots not to index it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pelican.generators import Generator
 import site_context
 from content_model.kinds import KINDS
 
+from .component_examples import FOLDER as EXAMPLES_FOLDER
+from .component_examples import write_examples
 from .feeds import atom_feed
 from .open_data import datasets
 from .sitemap import robots_txt, sitemap_xml
@@ -25,10 +28,11 @@ class SiteOutputsGenerator(Generator):
     def generate_output(self, writer) -> None:
         index = site_context.require(self.context, site_context.SITE_INDEX)
         office = site_context.require(self.context, site_context.OFFICE)
-        origin = self.settings["SITE_ORIGIN"] + self.settings["SITEURL"]
+        site = site_context.require(self.context, site_context.SITE)
+        origin = site.base_url
         out = Path(self.output_path)
         (out / "sitemap.xml").write_bytes(sitemap_xml(index, origin))
-        (out / "robots.txt").write_text(robots_txt(origin, self.settings["SITE_STAGING"]), encoding="utf-8")
+        (out / "robots.txt").write_text(robots_txt(origin, site.staging), encoding="utf-8")
         reference = site_context.require(self.context, site_context.REFERENCE)
         for name, data in datasets(index, origin, reference).items():
             (out / name).write_bytes(data)
@@ -40,6 +44,8 @@ class SiteOutputsGenerator(Generator):
                 title = translations[lang].gettext("%(office)s: %(feed)s") % {
                     "office": office.text("name", lang), "feed": translations[lang].gettext(kind.feed.title)}
                 target.write_bytes(atom_feed(index, kind, lang, origin, title, self.settings["TIMEZONE"]))
+        if self.settings["SITE_COMPONENT_EXAMPLES"]:
+            print(f"components: {write_examples(self, out)} example pages in {EXAMPLES_FOLDER}/")
 
 
 def get_generators(pelican):

@@ -11,17 +11,16 @@ import shlex
 import sys
 from pathlib import Path
 
-from content_model.front_matter import display_path
 from content_model.reviews_due import due_reviews
-from problems import Problem, print_problems
-from site_settings import SettingsFileError, SiteSettingsError, settings_problems
+from problems import ProblemsFound, print_problems
 from site_settings.site_settings import read
 
-from .deploy import KEEP, DeployRefused, check_deployable, deploy, git_commit, release_name, rollback, status
+from .deploy import KEEP, check_deployable, deploy, git_commit, release_name, rollback, status
 from .golive import go_live_problems
 from .target import Target, TargetError
 
 ROOT = Path(__file__).resolve().parents[2]
+SERVER_CONFIG = ROOT / "deploy" / "nginx.conf"  # what the server sends with every page (docs/publishing.md)
 
 
 def settings_of(settings_file: Path, staging: bool):
@@ -40,8 +39,8 @@ def list_reviews(settings) -> None:
 
 def go_live(args) -> int:
     site, settings = settings_of(args.settings, args.staging)
-    office = Path(settings["OFFICE_DATA_FILE"])
-    problems = go_live_problems(site, args.settings, office, display_path(office))
+    problems = go_live_problems(site, args.settings, Path(settings["OFFICE_DATA_FILE"]),
+                                list(settings["SITE_LANGUAGES"]), SERVER_CONFIG)
     list_reviews(settings)
     if args.staging:
         for problem in problems:
@@ -97,18 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return run(args)
-    except DeployRefused as error:
-        return print_problems([error.problem], args.command)
-    except SiteSettingsError as error:
-        return print_problems(settings_problems(error, args.settings), args.command)
-    except SettingsFileError as error:
-        return print_problems([error.problem], args.command)
-    except TargetError as error:
-        where = str(getattr(args, "target", "") or os.environ.get("DEPLOY_TARGET", "DEPLOY_TARGET"))
-        problem = Problem(where, None, args.command, "target", str(error),
-                          "see the message; `current` was not changed, so the site is as it was")
-        print_problems([problem], args.command)
+    except TargetError as error:  # the target failed: exit 2
+        print_problems(error.problems, args.command)
         return 2
+    except ProblemsFound as error:  # refused: exit 1
+        return print_problems(error.problems, args.command)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from problems import Problem
+from problems import Problem, ProblemsFound
 from site_settings import SiteSettings
 
 from .target import Target, TargetError
@@ -18,12 +18,11 @@ STAGE = "deploy"
 KEEP = 5  # releases kept on the target (the current one among them)
 
 
-class DeployRefused(Exception):
+class DeployRefused(ProblemsFound):
     """The build may not be deployed; carries the Problem that says why."""
 
     def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+        super().__init__([problem])
 
 
 def release_name(commit: str, now: datetime.datetime) -> str:

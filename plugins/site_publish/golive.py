@@ -1,44 +1,48 @@
 """The go-live gate: a production publish refuses while the office's details hold a value the
 office has not confirmed (`unverified = "…"` in content/office.toml) or while the public host
-name is a placeholder or not confirmed (SITE_ORIGIN_UNVERIFIED). Each is one line with its file,
-line and key. `make publish STAGING=1` publishes anyway, with a banner on every page."""
+name is a placeholder or not confirmed (SITE_ORIGIN_UNVERIFIED), or while the server's config
+(deploy/nginx.conf) sends another Content-Security-Policy than the one the site declares. Each
+is one line with its file, line and key. `make publish STAGING=1` publishes anyway, with a banner on every page."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
+from office_data.office_data import load as load_office
 from problems import Problem
+from site_search.policy import CONTENT_SECURITY_POLICY
 from site_settings import SiteSettings
 from site_settings.site_settings import line_of
+from sources.paths import display_path
 
 STAGE = "go-live"
 STAGING_FIX = "or publish to a staging host with `make publish STAGING=1` (every page then says so)"
-TABLE = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
-UNVERIFIED_KEY = re.compile(r"^\s*unverified\s*=")
+CSP_HEADER = re.compile(r'^\s*add_header\s+Content-Security-Policy\s+"([^"]*)"')
 
 
-def unverified_lines(text: str) -> dict[str, int]:
-    """{table: line of its `unverified` key} in a TOML file's text."""
-    table, found = "", {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if match := TABLE.match(line):
-            table = match.group(1)
-        elif UNVERIFIED_KEY.match(line):
-            found[table] = number
-    return found
-
-
-def office_problems(office_file: Path, shown: str) -> list[Problem]:
-    """One problem per office value marked unverified."""
-    text = office_file.read_text(encoding="utf-8")
-    fields = tomllib.loads(text)
-    lines = unverified_lines(text)
-    return [Problem(shown, lines.get(name), STAGE, "unverified",
-                    f"[{name}] is not confirmed by the office: {value['unverified']}",
+def office_problems(office_file: Path, languages: list[str]) -> list[Problem]:
+    """One problem per office value marked unverified, at the line of its [table]."""
+    office = load_office(office_file, languages)
+    return [Problem(office.source, office.lines.get(name), STAGE, "unverified",
+                    f"[{name}] is not confirmed by the office: {reason}",
                     f"put in the value the office confirmed and delete its `unverified` line, {STAGING_FIX}")
-            for name, value in fields.items() if isinstance(value, dict) and "unverified" in value]
+            for name, reason in office.unverified().items()]
+
+
+def csp_problems(server_config: Path) -> list[Problem]:
+    """The server sends the one policy the site declares (site_search.policy): a copy that has
+    drifted in deploy/nginx.conf would break the search or let through what the site forbids."""
+    lines = server_config.read_text(encoding="utf-8").splitlines()
+    found = [(number, match.group(1)) for number, line in enumerate(lines, 1) if (match := CSP_HEADER.match(line))]
+    shown = display_path(server_config)
+    if not found:
+        return [Problem(shown, None, STAGE, "csp-missing", "the server config sends no Content-Security-Policy",
+                        f'add `add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;`')]
+    return [Problem(shown, number, STAGE, "csp-differs", "this Content-Security-Policy is not the one the site "
+                    "declares in plugins/site_search/policy.py",
+                    f'write `add_header Content-Security-Policy "{CONTENT_SECURITY_POLICY}" always;`')
+            for number, policy in found if policy != CONTENT_SECURITY_POLICY]
 
 
 def host_problems(site: SiteSettings, settings_file: Path) -> list[Problem]:
@@ -61,6 +65,7 @@ def host_problems(site: SiteSettings, settings_file: Path) -> list[Problem]:
     return problems
 
 
-def go_live_problems(site: SiteSettings, settings_file: Path, office_file: Path, shown_office: str) -> list[Problem]:
+def go_live_problems(site: SiteSettings, settings_file: Path, office_file: Path, languages: list[str],
+                     server_config: Path) -> list[Problem]:
     """Everything that keeps a build from production; [] when it may go live."""
-    return host_problems(site, settings_file) + office_problems(office_file, shown_office)
+    return host_problems(site, settings_file) + office_problems(office_file, languages) + csp_problems(server_config)

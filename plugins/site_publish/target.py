@@ -9,16 +9,21 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from problems import Problem, ProblemsFound
+
 RELEASE_SCRIPT = Path(__file__).resolve().parents[2] / "deploy" / "release.sh"
 REMOTE = re.compile(r"^(?P<host>[^/:]+):(?P<path>/.*)$")  # rsync's host:/path (an absolute path)
 
 
-class TargetError(Exception):
-    """A step on the target failed; `message` says which, `output` what the tool printed."""
+class TargetError(ProblemsFound):
+    """A step on the target failed: where, which step, and what the tool printed."""
 
-    def __init__(self, message: str, output: str = ""):
-        self.message, self.output = message, " ".join(output.split())
-        super().__init__(f"{message}: {self.output}" if self.output else message)
+    FIX = "see the message; `current` was not changed, so the site is as it was"
+
+    def __init__(self, where: str, message: str, output: str = ""):
+        output = " ".join(output.split())
+        super().__init__([Problem(where or "DEPLOY_TARGET", None, "target", "target",
+                                  f"{message}: {output}" if output else message, self.FIX)])
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ class Target:
     def parse(cls, text: str, ssh: str = "ssh") -> Target:
         """'/srv/www/site' (local) or 'deploy@web1:/srv/www/site' (rsync over ssh)."""
         if not text:
-            raise TargetError("DEPLOY_TARGET is empty: name a folder or user@host:/folder")
+            raise TargetError("DEPLOY_TARGET", "DEPLOY_TARGET is empty: name a folder or user@host:/folder")
         if match := REMOTE.match(text):
             return cls(match["host"], match["path"].rstrip("/") or "/", ssh)
         return cls(None, str(Path(text).resolve()), ssh)
@@ -51,7 +56,7 @@ class Target:
             run, stdin = ["sh", str(RELEASE_SCRIPT), *argv], b""
         result = subprocess.run(run, input=stdin, capture_output=True)
         if result.returncode != 0:
-            raise TargetError(f"`release.sh {command}` failed on {self} (exit {result.returncode})",
+            raise TargetError(str(self), f"`release.sh {command}` failed on {self} (exit {result.returncode})",
                               (result.stderr or result.stdout).decode(errors="replace"))
         return result.stdout.decode()
 
@@ -65,5 +70,5 @@ class Target:
             command += ["-e", self.ssh]
         result = subprocess.run([*command, f"{site}/", destination], capture_output=True)
         if result.returncode != 0:
-            raise TargetError(f"the upload to {destination} failed (rsync exit {result.returncode})",
+            raise TargetError(str(self), f"the upload to {destination} failed (rsync exit {result.returncode})",
                               result.stderr.decode(errors="replace"))

@@ -1,12 +1,8 @@
-"""What the site search indexes besides the HTML pages (docs/search.md).
+"""What the site search needs besides the HTML pages (docs/search.md): the Pagefind custom records
+of the form downloads and how many pages and records each language's index must hold (made by
+site_build from the build's SiteIndex), and the Content-Security-Policy the search runs under.
+A library, not a Pelican plugin."""
 
-A Pelican plugin: after the pages are written it writes the search manifest (MANIFEST) into the
-output: one Pagefind custom record per form download, and the number of pages and records each
-language's index must hold. `site_build` reads it when it builds the Pagefind index of the
-fresh folder, then removes it.
-"""
+from .records import download_records, search_manifest
 
-from .records import MANIFEST, download_records, search_manifest
-from .site_search import register
-
-__all__ = ["MANIFEST", "download_records", "register", "search_manifest"]
+__all__ = ["download_records", "search_manifest"]

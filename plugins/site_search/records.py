@@ -7,9 +7,6 @@ import gettext
 
 from template_env.sizes import human_size
 
-# Written into the output by the Pelican run; read and removed by site_build's index step.
-MANIFEST = ".search-manifest.json"
-
 
 def index_language(html_lang: str) -> str:
     """The name of a language's Pagefind index: the page's `<html lang>`, lower-cased."""
@@ -44,7 +41,7 @@ def download_records(index, translations: dict) -> list[dict]:
     for lang in index.languages:
         catalog = translations[lang]
         for form in index.items("form", lang):
-            if not index.searched(form) or not form.downloads:
+            if not index.is_searched(form) or not form.downloads:
                 continue
             file = form.downloads[0]
             records.append({
@@ -62,6 +59,6 @@ def search_manifest(index, translations: dict) -> dict:
     expected = {}
     for lang in index.languages:
         name = index_language(index.html_lang(lang))
-        pages = sum(1 for item in index.all_items() if item.lang == lang and index.searched(item))
+        pages = sum(1 for item in index.all_items() if item.lang == lang and index.is_searched(item))
         expected[name] = {"pages": pages, "records": sum(1 for r in records if r["language"] == name)}
     return {"records": records, "languages": expected}

@@ -10,5 +10,4 @@ from .site_settings import (  # noqa: F401
     load,
     load_settings,
     register,
-    settings_problems,
 )

@@ -10,9 +10,9 @@ import json
 import sys
 from pathlib import Path
 
-from problems import print_problems
+from problems import ProblemsFound, print_problems
 
-from .site_settings import SettingsFileError, SiteSettingsError, load, settings_problems
+from .site_settings import load
 
 FIELDS = ("origin", "path", "base_url", "staging", "is_local")
 
@@ -27,10 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {key: json.loads(value) for key, _, value in (s.partition("=") for s in args.set)}
     try:
         found = load(args.settings, overrides)
-    except SiteSettingsError as error:
-        return 2 * print_problems(settings_problems(error, args.settings), "settings")
-    except SettingsFileError as error:
-        return 2 * print_problems([error.problem], "settings")
+    except ProblemsFound as error:
+        return 2 * print_problems(error.problems, "settings")
     values = {name: getattr(found, name) for name in FIELDS}
     if args.field:
         value = values[args.field]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from content_lint import CHECKS as LINT_CHECKS
+
 REQUIRED = object()  # must be in the settings file
 OPTIONAL = object()  # may be left out; then the plugin uses its own rule
 # Prefixes of the project's own settings (and the plugin that owns each).
@@ -80,14 +82,32 @@ def text_problem(value) -> str | None:
     return None if isinstance(value, str) else f"{value!r} is not text"
 
 
+LANGUAGE_KEYS = {"html_lang", "prefix", "name"}
+
+
 def languages_problem(value) -> str | None:
-    ok = isinstance(value, dict) and value and all(isinstance(spec, dict) for spec in value.values())
-    return None if ok else "it is not a dict {lang: {html_lang, prefix, name}} (content_model checks the rest)"
+    """SITE_LANGUAGES: {lang: {html_lang, prefix, name}}, lower-case keys, the first at '/'
+    (prefix '') and the others at distinct prefixes."""
+    if not isinstance(value, dict) or not value or not all(isinstance(spec, dict) for spec in value.values()):
+        return "it is not a non-empty dict {lang: {html_lang, prefix, name}}"
+    for lang, spec in value.items():
+        if lang != lang.lower() or LANGUAGE_KEYS - set(spec):
+            return f"[{lang!r}]: the key must be lower-case and needs {sorted(LANGUAGE_KEYS)}"
+    prefixes = [spec["prefix"] for spec in value.values()]
+    if prefixes[0] != "" or len(set(prefixes)) != len(prefixes):
+        return "the first language has the prefix '' and the others distinct prefixes"
+    return None
 
 
 def checks_problem(value) -> str | None:
-    ok = isinstance(value, (list, tuple)) and all(isinstance(name, str) for name in value)
-    return None if ok else f"{value!r} is not a list of check names"
+    if not isinstance(value, (list, tuple)) or not all(isinstance(name, str) for name in value):
+        return f"{value!r} is not a list of check names"
+    unknown = [name for name in value if name not in LINT_CHECKS]
+    return f"unknown check(s) {unknown}; known: {', '.join(LINT_CHECKS)}" if unknown else None
+
+
+def empty_list_problem(value) -> str | None:
+    return None if list(value or []) == [] else f"it is {value!r}, not []"
 
 
 @dataclass(frozen=True)
@@ -99,7 +119,18 @@ class Setting:
     fix: str  # what to write
 
 
+@dataclass(frozen=True)
+class Relation:
+    """A rule between settings, checked once each of them has a good value of its own."""
+
+    names: tuple[str, ...]  # the first is the one the problem is reported on
+    problem: Callable[[dict], str | None]
+    fix: str
+
+
 SETTINGS: tuple[Setting, ...] = (
+    Setting("SITE_SETTINGS_FILE", "site_settings (where a problem's line is looked up)", "pelicanconf.py",
+            text_problem, "leave it out: the build sets it to the settings file it read"),
     Setting("SITE_ORIGIN", "site_outputs, templates", REQUIRED, origin_problem,
             "write the scheme and host only, e.g. SITE_ORIGIN = \"https://www.example.gov.tw\" "
             "(a sub-path goes in SITEURL)"),
@@ -109,8 +140,14 @@ SETTINGS: tuple[Setting, ...] = (
             "write why the host name is not confirmed, or '' once it is"),
     Setting("SITE_STAGING", "templates (staging banner), site_outputs", False, boolean_problem,
             "write True or False (make publish STAGING=1 sets it)"),
-    Setting("SITE_LANGUAGES", "content_model", REQUIRED, languages_problem,
-            "write {lang: {html_lang, prefix, name}}, the primary language first"),
+    Setting("SITE_COMPONENT_EXAMPLES", "site_outputs (component examples, for tests/browser/test_components.py)",
+            False, boolean_problem, "write True or False (only the component test sets it)"),
+    Setting("SITE_LANGUAGES", "content_model, templates", REQUIRED, languages_problem,
+            "write {lang: {html_lang, prefix, name}}, the primary language first with prefix ''"),
+    Setting("PAGE_PATHS", "content_model (it reads every kind's folder itself)", [], empty_list_problem,
+            "write PAGE_PATHS = []"),
+    Setting("ARTICLE_PATHS", "content_model (it reads every kind's folder itself)", [], empty_list_problem,
+            "write ARTICLE_PATHS = []"),
     Setting("PERSONAL_DATA_ALLOWLIST", "personal_data", REQUIRED, file_problem,
             "name the allow-list file, e.g. .ci/personal-data-allowlist.toml"),
     Setting("FORMS_DIR", "forms", REQUIRED, folder_problem, "name the folder of form definitions, e.g. forms"),
@@ -130,4 +167,16 @@ SETTINGS: tuple[Setting, ...] = (
             optional_path_problem, "name a folder, e.g. .cache/content, or write '' for no cache"),
     Setting("CONTENT_LINT_CHECKS", "content_lint", OPTIONAL, checks_problem,
             "leave it out (every check), or list check names"),
+)
+
+def primary_language_problem(settings) -> str | None:
+    """The language at '/' (the first of SITE_LANGUAGES) is DEFAULT_LANG."""
+    first = next(iter(settings["SITE_LANGUAGES"]))
+    default = settings.get("DEFAULT_LANG")
+    return None if first == default else f"the first language {first!r} is not DEFAULT_LANG {default!r}"
+
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation(("DEFAULT_LANG", "SITE_LANGUAGES"), primary_language_problem,
+             "put the language served at '/' first in SITE_LANGUAGES, and set DEFAULT_LANG to it"),
 )

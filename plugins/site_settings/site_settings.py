@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-from content_model.front_matter import display_path
-from problems import Problem
+from problems import Problem, ProblemsFound
+from site_context import SITE
+from sources.paths import display_path
 
-from .declared import OPTIONAL, PREFIXES, REQUIRED, SETTINGS
+from .declared import OPTIONAL, PREFIXES, RELATIONS, REQUIRED, SETTINGS
 
 DECLARED = {setting.name: setting for setting in SETTINGS}
 # Host names that are never a public site: a local build's, or a placeholder.
@@ -29,12 +30,9 @@ LOCAL_HOSTS = re.compile(r"(^|\.)(localhost|invalid|test|example|local)$|^127\.|
 PLACEHOLDER_LABEL = re.compile(r"(^|\.)example(\.|$)")
 
 
-class SiteSettingsError(Exception):
-    """One or more settings are missing, misspelt or malformed: [(name, message, fix)]."""
-
-    def __init__(self, problems: list[tuple[str, str, str]]):
-        self.problems = problems
-        super().__init__("; ".join(f"{name}: {message}. Fix: {fix}" for name, message, fix in problems))
+class SiteSettingsError(ProblemsFound):
+    """One or more settings are missing, misspelt or malformed: a Problem each, at the line of
+    the settings file that assigns it."""
 
 
 @dataclass(frozen=True)
@@ -78,45 +76,58 @@ def misspelt(settings) -> list[tuple[str, str, str]]:
     return found
 
 
-def checked(settings) -> list[tuple[str, str, str]]:
-    """Fill in defaults (on this build's copy) and return every problem found."""
+def fill_defaults(settings) -> None:
+    """Put each declared default into this build's own copy of the settings, where it is left out."""
+    for setting in SETTINGS:
+        if setting.name not in settings and setting.default not in (REQUIRED, OPTIONAL):
+            settings[setting.name] = setting.default
+
+
+def setting_problems(settings) -> list[tuple[str, str, str]]:
+    """(name, message, fix) of every setting that is misspelt, missing, malformed or at odds
+    with another (the defaults filled in first)."""
     problems = misspelt(settings)
     for setting in SETTINGS:
         if setting.name not in settings:
             if setting.default is REQUIRED:
                 problems.append((setting.name, f"missing (read by {setting.owner})", setting.fix))
-            elif setting.default is not OPTIONAL:
-                settings[setting.name] = setting.default
-            continue
-        if (problem := setting.problem(settings[setting.name])) is not None:
+        elif (problem := setting.problem(settings[setting.name])) is not None:
             problems.append((setting.name, problem, setting.fix))
+    bad = {name for name, _message, _fix in problems}
+    for relation in RELATIONS:
+        if not bad & set(relation.names) and (problem := relation.problem(settings)) is not None:
+            problems.append((relation.names[0], problem, relation.fix))
     return problems
 
 
 def site_settings(settings) -> SiteSettings:
-    """The checked settings of a build; raises SiteSettingsError with every problem."""
-    problems = checked(settings)
+    """The checked settings of a build (defaults filled in); raises SiteSettingsError with every
+    problem, each at its line of the settings file the build read (SITE_SETTINGS_FILE)."""
+    fill_defaults(settings)
+    problems = setting_problems(settings)
     if problems:
-        raise SiteSettingsError(problems)
+        settings_file = Path(settings["SITE_SETTINGS_FILE"])
+        raise SiteSettingsError([Problem(display_path(settings_file), line_of(settings_file, name), "settings", name,
+                                         message, fix) for name, message, fix in problems])
     return SiteSettings(settings["SITE_ORIGIN"], settings["SITEURL"], settings["SITE_STAGING"],
                         settings["SITE_ORIGIN_UNVERIFIED"])
 
 
-class SettingsFileError(Exception):
+class SettingsFileError(ProblemsFound):
     """The settings file itself cannot be run (a typo, a bad import)."""
 
     def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
+        super().__init__([problem])
 
 
 def load_settings(settings_file: Path, overrides: dict) -> dict:
-    """Pelican's settings from the file; a file that does not run is one Problem with its line
-    (SettingsFileError), never a traceback."""
+    """Pelican's settings from the file (the one reader of a settings file: it also records
+    which file, SITE_SETTINGS_FILE, so that a problem names its line); a file that does not run
+    is one Problem with its line (SettingsFileError), never a traceback."""
     from pelican.settings import read_settings
 
     try:
-        return read_settings(str(settings_file), override=overrides)
+        return read_settings(str(settings_file), override={**overrides, "SITE_SETTINGS_FILE": str(settings_file)})
     except Exception as error:
         line = getattr(error, "lineno", None) if isinstance(error, SyntaxError) else None
         for frame in traceback.extract_tb(error.__traceback__):
@@ -147,14 +158,10 @@ def line_of(settings_file: Path, name: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
 
 
-def settings_problems(error: SiteSettingsError, settings_file: Path) -> list[Problem]:
-    """One Problem per bad setting, at the line of the settings file that assigns it."""
-    return [Problem(str(settings_file), line_of(settings_file, name), "settings", name, message, fix)
-            for name, message, fix in error.problems]
-
-
 def check_settings(pelican) -> None:
-    site_settings(pelican.settings)
+    """initialized: every setting checked, defaults filled in, and the checked site (origin,
+    sub-path, public base URL) offered to every generator's context as `site`."""
+    pelican.settings[SITE] = site_settings(pelican.settings)
 
 
 def register():

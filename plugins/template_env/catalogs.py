@@ -14,9 +14,15 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
 
+from problems import Problem, ProblemsFound
+from sources.paths import display_path
 
-class CatalogError(Exception):
+
+class CatalogError(ProblemsFound):
     """A language has no catalog, or a page's language cannot be told."""
+
+    def __init__(self, where: str, rule: str, message: str, fix: str):
+        super().__init__([Problem(where, None, "catalogs", rule, message, fix)])
 
 
 def catalog_path(locale_dir: Path, lang: str) -> Path:
@@ -27,8 +33,8 @@ def load_translations(locale_dir: Path, lang: str) -> gettext.GNUTranslations:
     """Compile one language's `.po` into a GNUTranslations object (fuzzy entries excluded)."""
     path = catalog_path(locale_dir, lang)
     if not path.is_file():
-        raise CatalogError(f"{path}: no message catalog for language {lang!r}. "
-                           "Fix: run `make i18n-update` and translate the new file.")
+        raise CatalogError(display_path(path), "missing-catalog", f"there is no message catalog for language {lang!r}",
+                           "run `make i18n-update` and translate the new file")
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=None)
     buffer = io.BytesIO()
@@ -52,8 +58,9 @@ def language_of(context) -> str:
         return item.lang
     lang = context.get("output_lang")
     if lang is None:
-        raise CatalogError(f"cannot tell the language of template {context.name!r}: "
-                           "render it with `page` or `output_lang`.")
+        raise CatalogError(f"theme/templates/{context.name}", "no-language",
+                           f"cannot tell the language of template {context.name!r}",
+                           "render it with `page` or `output_lang`")
     return lang
 
 

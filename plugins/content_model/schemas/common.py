@@ -1,4 +1,4 @@
-"""What every content file's header has, and the small types the kinds share.
+"""What every content file's header has (the small types the kinds share come from sources.schema).
 
 Each field's `description` is the fix shown when a value is wrong ("write …"), so it is
 phrased as what to write.
@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, field_validator
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from sources.schema import SLUG_PATTERN, Day, Localised, Slug, Strict, Text
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN),
-                 Field(description="lower-case ASCII letters, digits and '-', e.g. `birth-registration`")]
-Day = Annotated[datetime.date, Field(description="a date as YYYY-MM-DD, e.g. 2026-11-30")]
+__all__ = ["Article", "Day", "FactKey", "Finding", "Header", "Localised", "ReviewDay", "Slug", "SourceKey", "Strict",
+           "Text"]
+
 Article = Annotated[str, StringConstraints(pattern=r"^\d+(-\d+)?$"), Field(
     description="an article number as text, e.g. \"48\" or \"48-2\"")]
 SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+$"), Field(
@@ -37,12 +36,6 @@ ReviewDay = Annotated[datetime.date | None, BeforeValidator(empty_is_none), Fiel
     description="the date the facts were last checked against their sources, as YYYY-MM-DD; leave it "
                 "empty until someone has checked them (the build then warns: never reviewed)",
     json_schema_extra={"scaffold": "empty"})]
-
-
-class Strict(BaseModel):
-    """A mapping that rejects unknown keys and cannot be changed once read."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Header(Strict):

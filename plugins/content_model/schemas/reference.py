@@ -5,26 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AnyHttpUrl, Field, RootModel, ValidationInfo, field_validator
+from pydantic import AnyHttpUrl, Field, RootModel
 
-from .common import Article, Slug, SourceKey, Strict, Text
-
-
-class Localised(RootModel[dict[str, Text]]):
-    """One text per site language: `{zh-tw: …, en: …}`."""
-
-    @field_validator("root")
-    @classmethod
-    def every_language(cls, value: dict, info: ValidationInfo) -> dict:
-        languages = (info.context or {}).get("languages") or []
-        missing = [lang for lang in languages if lang not in value]
-        if missing:
-            raise ValueError(f"a text is missing for {', '.join(missing)}")
-        return value
-
-    def __getitem__(self, lang: str) -> str:
-        return self.root[lang]
-
+from .common import Article, Localised, Slug, SourceKey, Strict, Text
 
 LAW_DATABASE = "https://law.moj.gov.tw/LawClass/LawAll.aspx"
 LAW_ARTICLE = "https://law.moj.gov.tw/LawClass/LawSingle.aspx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cache import content_key
+from sources.digest import content_key
 
 ASSET_SUFFIXES = (".css", ".js")
 

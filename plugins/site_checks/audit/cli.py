@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..browser import CHROMIUM, serve
 from ..cache import ResultCache
-from ..findings import CheckCannotRun, Finding, print_findings
+from ..findings import CheckCannotRun, PageFinding, print_findings
 from ..pages import page_url, parse_shard, select_pages
 from . import moda
 from .cache import assets_fingerprint, page_key
@@ -24,6 +24,8 @@ from .report import custom_item_notes, findings, write_reports
 
 STAGE = "audit"
 LABEL = "accessibility audit"
+EXAMPLES = 3  # pages named in a line about pages without a result
+ENGINE_NAMES = {"axe": "axe-core", "moda": "national rules (a11y-moda)"}
 HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
 
 
@@ -163,6 +165,9 @@ def gather(args, pages: dict[str, bytes], keys: dict, axe_options) -> tuple[dict
     }
     todo = {engine: [name for name in pages if name not in cached[engine]] for engine in ENGINES}
     fresh, browser = audit_now(args, pages, todo, axe_options)
+    browser["unaudited"] = unaudited(todo, fresh, browser)
+    for engine, lost in browser["unaudited"].items():
+        fresh[engine].update({name: NO_RESULT[engine](cause) for name, cause in lost.items()})
     for engine in ENGINES:
         for name, result in fresh[engine].items():
             if not result.get("error"):  # an error is never cached: the page is audited again
@@ -192,14 +197,14 @@ def summary_line(report: dict, paths: tuple[Path, Path]) -> str:
     )
 
 
-def record_findings(args, report: dict) -> list[Finding]:
+def record_findings(args, report: dict, complete: bool) -> list[PageFinding]:
     """Write the record (a complete full audit only), or compare with the expected one."""
-    if args.record and report["summary"]["complete"]:
+    if args.record and complete and report["summary"]["complete"]:
         write_record(args.record, report)
     if not args.expect_record:
         return []
     return [
-        Finding(
+        PageFinding(
             STAGE,
             str(args.expect_record),
             "",
@@ -211,21 +216,58 @@ def record_findings(args, report: dict) -> list[Finding]:
     ]
 
 
-def incomplete_findings(args, summary: dict) -> list[Finding]:
-    """A run that did not audit every page fails, even with no error reported (a safety net)."""
-    return [
-        Finding(
-            STAGE,
-            str(args.site),
-            "",
-            f"{engine}: only {c['audited'] + c['cached']} of "
-            f"{summary['pages']} page(s) were audited",
-            "run the audit again; see the report",
-            "incomplete",
-        )
+def is_result(engine: str, result) -> bool:
+    """Whether `result` is what an engine gives for a page it really audited: axe's with the
+    version of the axe-core that ran, a11y-moda's with its list of issues; or the error that
+    page's own audit raised."""
+    if not isinstance(result, dict):
+        return False
+    if result.get("error"):
+        return True
+    return bool(result.get("engine")) if engine == "axe" else isinstance(result.get("issues"), list)
+
+
+NO_RESULT = {
+    "axe": lambda cause: {"engine": "", "error": f"not audited: {cause}", "violations": []},
+    "moda": lambda cause: {"error": f"not audited: {cause}", "issues": []},
+}
+
+
+def unaudited(todo: dict[str, list[str]], fresh: dict, browser: dict) -> dict[str, dict[str, str]]:
+    """{engine: {page: cause}} for every page this run was asked to audit and has no result for,
+    however that came about (a browser that died, one that never reached the page, a lost result)."""
+    causes = {
+        "axe": "; ".join(browser.get("errors", [])) or "no browser returned a result for it",
+        "moda": "a11y-moda returned no result for it",
+    }
+    lost = browser.get("lost", {})
+    return {
+        engine: {
+            name: lost.get(name, causes[engine]) if engine == "axe" else causes[engine]
+            for name in todo[engine]
+            if not is_result(engine, fresh[engine].get(name))
+        }
         for engine in ENGINES
-        if (c := summary[engine])["audited"] + c["cached"] != summary["pages"]
-    ]
+    }
+
+
+def unaudited_findings(args, missing: dict[str, dict[str, str]], asked: int) -> list[PageFinding]:
+    """One line per engine and cause, naming how many pages have no result and a few of them."""
+    found = []
+    for engine, pages in missing.items():
+        by_cause: dict[str, list[str]] = {}
+        for name, cause in sorted(pages.items()):
+            by_cause.setdefault(cause, []).append(name)
+        for cause, names in by_cause.items():
+            shown = ", ".join(names[:EXAMPLES]) + (", …" if len(names) > EXAMPLES else "")
+            found.append(PageFinding(
+                STAGE, str(args.site), "",
+                f"{ENGINE_NAMES[engine]}: {len(names)} of {asked} page(s) have no result ({shown}): {cause}",
+                "run the audit again; if Chromium keeps stopping, look for a lack of memory "
+                "(dmesg) or audit with --workers 1",
+                "unaudited",
+            ))
+    return found
 
 
 def selected_pages(args: argparse.Namespace) -> dict[str, bytes]:
@@ -275,5 +317,7 @@ def run(args: argparse.Namespace) -> int:
     print(summary_line(report, write_reports(args.report_dir, report)))
     for note in custom_item_notes(results):
         print(note)
-    problems = findings(results) + incomplete_findings(args, summary)
-    return print_findings(problems + record_findings(args, report), LABEL)
+    missing = browser["unaudited"]
+    lines = unaudited_findings(args, missing, len(pages))
+    problems = [f for f in findings(results) if f.page not in missing.get(f.check, {})] + lines
+    return print_findings(problems + record_findings(args, report, complete=not lines), LABEL)

@@ -63,7 +63,7 @@ def load_rules(path: Path) -> RuleConfig:
 
 
 @dataclass(frozen=True)
-class Allowance:
+class AuditAllowance:
     """One accepted failure: pages matching a glob may fail one rule (an axe rule id or a
     MODA 檢測碼) until a date."""
 
@@ -76,7 +76,7 @@ class Allowance:
         return rule == self.rule and fnmatch.fnmatchcase(page, self.page)
 
 
-def load_allowlist(path: Path, today: datetime.date) -> tuple[Allowance, ...]:
+def load_allowlist(path: Path, today: datetime.date) -> tuple[AuditAllowance, ...]:
     """Read the allow-list; any malformed or expired entry is an error naming it."""
     entries = []
     for number, raw in enumerate(_read_toml(path).get("allow", []), start=1):
@@ -87,7 +87,7 @@ def load_allowlist(path: Path, today: datetime.date) -> tuple[Allowance, ...]:
         if not isinstance(raw["expires"], datetime.date):
             raise AuditConfigError(path, f"entry {number}: expires is not a date",
                                    "write a date without quotes, e.g. expires = 2027-01-31")
-        entry = Allowance(raw["page"], raw["rule"], raw["reason"], raw["expires"])
+        entry = AuditAllowance(raw["page"], raw["rule"], raw["reason"], raw["expires"])
         if entry.expires < today:
             raise AuditConfigError(
                 path, f"entry {number} ({entry.rule} on {entry.page}) expired on {entry.expires}",

@@ -1,8 +1,9 @@
 """Run axe-core in headless Chromium over a list of page URLs, with parallel reused browsers.
 
-Every page comes back with a result: its violations, or the error that stopped its audit.
-A browser that dies is started again for the pages still waiting; a page that was never
-audited is an error, never a pass.
+A page comes back with a result only when it was really audited: its violations, or the error
+its own audit raised while the browser lived. A browser that dies is started again for the pages
+still waiting; the page it died on, and the pages no browser reached, come back with no result,
+only the cause (`lost`): the caller compares the pages it asked for with the results it got.
 """
 
 from __future__ import annotations
@@ -80,11 +81,17 @@ class AxeRun:
     results: dict[str, dict] = field(default_factory=dict)
     chromium: str = ""
     errors: list[str] = field(default_factory=list)
+    lost: dict[str, str] = field(default_factory=dict)  # page: why it has no result
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, name: str, outcome: dict) -> None:
         with self.lock:
             self.results[name] = outcome
+        self.done(name)
+
+    def lose(self, name: str, cause: str) -> None:
+        with self.lock:
+            self.lost[name] = cause
         self.done(name)
 
 
@@ -97,7 +104,8 @@ def _alive(driver) -> bool:
 
 
 def _audit_queue(run: AxeRun) -> bool:
-    """Audit pages from the queue in one browser; False if the browser died before it was empty."""
+    """Audit pages from the queue in one browser; False if the browser died before it was empty
+    (the page it was on is lost: a dead browser says nothing about the page)."""
     with chromium(preload_script=run.axe_source, binary=run.binary) as driver:
         driver.set_script_timeout(SCRIPT_TIMEOUT_SECONDS)
         with run.lock:
@@ -111,14 +119,11 @@ def _audit_queue(run: AxeRun) -> bool:
             try:
                 outcome = audit_one(driver, axe, url, run.options)
             except Exception as error:  # one broken page must not hide the others
-                outcome = {
-                    "engine": "",
-                    "error": f"{type(error).__name__}: {_first_line(error)}",
-                    "violations": [],
-                }
+                if not _alive(driver):  # one line per kind of death, not one per session
+                    run.lose(name, f"Chromium stopped during the page's audit ({type(error).__name__})")
+                    return False
+                outcome = {"engine": "", "error": f"{type(error).__name__}: {_first_line(error)}", "violations": []}
             run.record(name, outcome)
-            if outcome.get("error") and not _alive(driver):
-                return False
 
 
 def _first_line(error: Exception) -> str:
@@ -131,10 +136,12 @@ def _worker(run: AxeRun) -> None:
         try:
             if _audit_queue(run):
                 return
-        except Exception as error:  # e.g. Chromium failed to start: the pages left become errors
+        except Exception as error:  # e.g. Chromium failed to start: the pages left have no result
             with run.lock:
                 run.errors.append(f"{type(error).__name__}: {_first_line(error)}")
             return
+    with run.lock:
+        run.errors.append(f"Chromium stopped {RESTARTS + 1} times, so it was not started again")
 
 
 def audit_pages(
@@ -147,8 +154,9 @@ def audit_pages(
 ) -> tuple[dict[str, dict], dict]:
     """Audit {page name: url} with `workers` browsers, `options` being (fast, full) axe options.
 
-    Returns (a result for every page, browser info). A page no browser could audit gets an
-    error result naming the cause."""
+    Returns ({page: result} of the pages audited, browser info: the Chromium version, the
+    browsers' errors, and `lost`, {page: cause} of the pages a browser died on). A page missing
+    from the results has no result: the caller fails the run for it."""
     jobs: queue.Queue = queue.Queue()
     for item in pages.items():
         jobs.put(item)
@@ -161,8 +169,8 @@ def audit_pages(
         thread.start()
     for thread in threads:
         thread.join()
-    cause = "; ".join(dict.fromkeys(run.errors)) or "no browser took it"
-    for name in pages:
-        if name not in run.results:
-            run.results[name] = {"engine": "", "error": f"not audited: {cause}", "violations": []}
-    return run.results, {"chromium": run.chromium, "errors": list(dict.fromkeys(run.errors))}
+    return run.results, {
+        "chromium": run.chromium,
+        "errors": list(dict.fromkeys(run.errors)),
+        "lost": dict(run.lost),
+    }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
 
-from ..findings import Finding
+from ..findings import PageFinding
 from . import moda
 
 ERROR_FIX = "Open the page in a browser and fix what stops it loading; then run the audit again."
@@ -28,12 +28,12 @@ def write_reports(report_dir: Path, report: dict) -> tuple[Path, Path]:
     return json_path, html_path
 
 
-def axe_findings(name: str, result: dict) -> list[Finding]:
-    """One Finding per failing element of every blocking violation, and one for an audit error."""
+def axe_findings(name: str, result: dict) -> list[PageFinding]:
+    """One PageFinding per failing element of every blocking violation, and one for an audit error."""
     found = []
     if result.get("error"):
         found.append(
-            Finding(
+            PageFinding(
                 "axe",
                 name,
                 "",
@@ -47,7 +47,7 @@ def axe_findings(name: str, result: dict) -> list[Finding]:
             continue
         for node in violation["nodes"]:
             found.append(
-                Finding(
+                PageFinding(
                     "axe",
                     name,
                     node["target"],
@@ -60,9 +60,9 @@ def axe_findings(name: str, result: dict) -> list[Finding]:
     return found
 
 
-def moda_finding(name: str, issue: dict) -> Finding:
+def moda_finding(name: str, issue: dict) -> PageFinding:
     """A national-rule failure: page, line, 檢測碼, WCAG criterion; the fix: what the code asks."""
-    return Finding(
+    return PageFinding(
         "moda",
         name,
         issue["snippet"],
@@ -74,11 +74,11 @@ def moda_finding(name: str, issue: dict) -> Finding:
     )
 
 
-def moda_findings(name: str, result: dict) -> list[Finding]:
+def moda_findings(name: str, result: dict) -> list[PageFinding]:
     found = [moda_finding(name, issue) for issue in result["issues"] if moda.is_blocking(issue)]
     if result.get("error"):
         found.append(
-            Finding(
+            PageFinding(
                 "moda",
                 name,
                 "",
@@ -90,7 +90,7 @@ def moda_findings(name: str, result: dict) -> list[Finding]:
     return found
 
 
-def findings(pages: dict[str, dict]) -> list[Finding]:
+def findings(pages: dict[str, dict]) -> list[PageFinding]:
     """Every blocking problem of the audited pages, and every page in error."""
     return [
         finding
@@ -99,10 +99,10 @@ def findings(pages: dict[str, dict]) -> list[Finding]:
     ]
 
 
-def custom_item_notes(pages: dict[str, dict]) -> list[Finding]:
+def custom_item_notes(pages: dict[str, dict]) -> list[PageFinding]:
     """a11y-moda's own audit items that failed: shown, but they do not block."""
     return [
-        Finding(
+        PageFinding(
             "moda",
             name,
             issue["snippet"],
