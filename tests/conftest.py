@@ -76,7 +76,10 @@ BUILDING_SCRIPTS = ("bench_site.py",)
 
 
 def tier_of(path: Path) -> str:
-    """The tier of a test file: the folder below tests/ it is in."""
+    """The tier of a test file: the folder below tests/ it is in ('' for a file outside tests/,
+    such as the probes tests/browser/test_browser_watch.py runs with this conftest)."""
+    if not Path(path).resolve().is_relative_to(TESTS):
+        return ""
     folder = Path(path).resolve().relative_to(TESTS).parts[0]
     if folder not in TIERS:
         raise pytest.UsageError(f"{path}: a test file goes in one of tests/{{{','.join(TIERS)}}}/ "
@@ -86,7 +89,8 @@ def tier_of(path: Path) -> str:
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        item.add_marker(tier_of(item.path))
+        if tier := tier_of(item.path):
+            item.add_marker(tier)
 
 
 def refuse_builds(monkeypatch, nodeid: str) -> None:

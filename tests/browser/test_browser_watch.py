@@ -59,5 +59,5 @@ def test_an_unmarked_test_that_starts_chromium_fails(tmp_path):
                     if line.startswith("FAILED"))
     assert failed == ["test_unmarked_starts_chromium_here", "test_unmarked_starts_chromium_in_a_command"], \
         result.stdout
-    assert "but is not marked `browser`. Fix: add @pytest.mark.browser" in result.stdout
+    assert "but is not in the browser tier. Fix: move it to tests/browser/" in result.stdout
     assert "2 failed, 2 passed" in result.stdout
