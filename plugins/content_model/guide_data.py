@@ -36,6 +36,7 @@ CSV_COLUMNS = {
     "city": "at any office in the city: yes, no, ask or depends",
     "nationwide": "at any office in Taiwan: yes, no, ask or depends",
     "online": "online: yes, no, ask or depends", "online_url": "the online service's address, or empty",
+    "appointment": "a counter appointment can be booked online: yes, no or ask (not confirmed)",
     "legal_basis_zh": "law and articles, in Chinese, separated by ' | '", "legal_basis_en": "the same in English",
     "legal_basis_urls": "each law's text on the national law database, separated by one space",
     "sources": "the source tags (content/data/sources.yaml), separated by one space",
@@ -112,6 +113,7 @@ class GuideRecord(Record):
     deadline: DeadlineRecord
     where: dict[str, PlaceRecord]  # office, city, nationwide
     online: PlaceRecord
+    appointment: PlaceRecord  # can a counter appointment be booked online
     processing: Texts
     steps: dict[str, list[str]]
     legal_basis: list[LegalBasisRecord]
@@ -166,6 +168,13 @@ def place_record(versions: dict, place: str) -> dict:
             "url": str(where.url) if where.url else None}
 
 
+def appointment_record(versions: dict) -> dict:
+    """Whether the service can be booked online (the guide's `appointment`, `ask` unless it says)."""
+    appointment = next(iter(versions.values())).header.appointment
+    return {"status": appointment.status, "note": texts(versions, lambda i: i.appointment["note"]),
+            "url": str(appointment.url) if appointment.url else None}
+
+
 def legal_records(first, reference) -> list[dict]:
     records = []
     for basis in first.legal_basis:
@@ -201,6 +210,7 @@ def open_record(versions: dict, origin: str, reference) -> dict:
                      "penalty": texts(versions, lambda i: i.deadline["penalty"])},
         "where": {place: place_record(versions, place) for place in PLACES if place != "online"},
         "online": place_record(versions, "online"),
+        "appointment": appointment_record(versions),
         "processing": texts(versions, lambda i: i.processing),
         "steps": {lang: [plain(text) for text in item.steps] for lang, item in versions.items()},
         "legal_basis": legal_records(first, reference),
@@ -234,6 +244,7 @@ def csv_rows(record: dict) -> list[dict]:
     for place in ("office", "city", "nationwide"):
         row[place] = record["where"][place]["status"]
     row["online"] = record["online"]["status"]
+    row["appointment"] = record["appointment"]["status"]
     for short, lang in (("zh", "zh-tw"), ("en", "en")):
         row[f"title_{short}"] = record["title"].get(lang, "")
         row[f"url_{short}"] = record["url"].get(lang, "")

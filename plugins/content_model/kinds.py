@@ -144,8 +144,9 @@ SEARCH_PAGE = "search"
 NOT_SEARCHED = UNLISTED | {SEARCH_PAGE}
 # Top-level pages the templates link to by slug (the footer, the header); each kind's section
 # page is required too. A missing one stops the build instead of a link silently vanishing.
-REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE)
-FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data", "disclosures")
+REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE,
+                  "opinions", "appointments")
+FOOTER_PAGES = ("opinions", "sitemap", "accessibility", "privacy", "open-data", "disclosures")
 
 
 def kind_named(name: str) -> ContentKind:

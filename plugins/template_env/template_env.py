@@ -21,6 +21,7 @@ from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
 from .legal import article_links, article_list
+from .mailto import mailto_href
 from .sizes import human_size
 
 
@@ -97,6 +98,8 @@ def configure_environment(generator) -> None:
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
                         "file_size": size_text, "money": money_text,
                         "article_links": article_links_text,
+                        # a mailto: href with the subject percent-encoded (RFC 6068)
+                        "mailto": mailto_href,
                         # a theme file's URL with `?v=` from its bytes (long-cacheable)
                         "fingerprint": theme_assets(generator).url})
 
