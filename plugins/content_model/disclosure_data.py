@@ -17,7 +17,7 @@ def N_(message: str) -> str:
 # CSV column -> what it holds (docs/disclosures.md shows this table).
 CSV_COLUMNS = {
     "slug": N_("the item's stable identifier (its address: /disclosures/<slug>/)"),
-    "category": N_("the category key: one of the ten categories of Article 7 (table above)"),
+    "category": N_("the category key of the Freedom of Government Information Law, Article 7"),
     "date": N_("publication date, YYYY-MM-DD"),
     "modified": N_("date of a later correction, YYYY-MM-DD, or empty"),
     "valid_until": N_("last day the information applies, YYYY-MM-DD, or empty"),

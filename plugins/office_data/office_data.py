@@ -182,18 +182,22 @@ def channel_problems(fields: dict, text: str, shown: str) -> list[Problem]:
             continue
         verified = "unverified" not in value
         if name in EMAIL_FIELDS:
-            addresses = {str(value[key]) for key in value if key not in OPTIONAL_KEYS}
-            for key in (key for key in value if key not in OPTIONAL_KEYS):
-                address = str(value[key]).strip()
-                if (verified or "@" in address) and not is_email(address):
+            values = {key: str(value[key]).strip() for key in value if key not in OPTIONAL_KEYS}
+            if verified and len(set(values.values())) > 1:
+                problems.append(Problem(shown, table_line(text, name), STAGE, "email",
+                                        f"[{name}] gives different addresses per language: "
+                                        f"{sorted(set(values.values()))}",
+                                        "write the same address for every language"))
+            else:  # one line per distinct value: the same bad address in both languages is one mistake
+                seen = set()
+                for key, address in values.items():
+                    if address in seen or not (verified or "@" in address) or is_email(address):
+                        continue
+                    seen.add(address)
                     problems.append(Problem(shown, key_line(text, name, key), STAGE, "email",
                                             f"[{name}] {key} = {address!r} is not a valid e-mail address",
                                             "write the address as name@host (e.g. office@example.gov.tw), or "
                                             "keep its `unverified` line and a text such as （待確認） until confirmed"))
-            if verified and len(addresses) > 1:
-                problems.append(Problem(shown, table_line(text, name), STAGE, "email",
-                                        f"[{name}] gives different addresses per language: {sorted(addresses)}",
-                                        "write the same address for every language"))
         url = str(value.get("url", "")).strip()
         if url and not is_https_url(url):
             problems.append(Problem(shown, key_line(text, name, "url"), STAGE, "url",
