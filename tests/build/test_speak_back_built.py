@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import rdflib
@@ -43,7 +43,8 @@ def test_every_page_s_footer_opens_a_mail_with_its_title_and_address(fixture_sit
         [link] = html.select("footer .report-problem a")
         parts = urlsplit(link["href"])
         assert parts.scheme == "mailto" and unquote(parts.path) == "office@fixture.example", page
-        [subject] = parse_qs(parts.query)["subject"]
+        # read as a mail program reads it (RFC 6068: percent-decoding only; a `+` stays a plus)
+        subject = unquote(dict(field.split("=", 1) for field in parts.query.split("&"))["subject"])
         zh = html.html["lang"].startswith("zh")
         found = re.fullmatch(r"網頁問題回報：(.+)（(.+)）" if zh else r"Problem with the page: (.+) \((.+)\)", subject)
         assert found, (page, subject)
