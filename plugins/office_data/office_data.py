@@ -8,7 +8,7 @@ value per site language, and optionally `unverified = "why"` and `url = "https:/
 An e-mail field's value is the address itself (the same in every language); a web channel's
 value is its name and its `url` the address. A value the office has confirmed must be usable:
 a confirmed e-mail a valid address, a confirmed web channel an https `url`; a malformed address
-or a URL that is not https is a mistake even while unverified (docs/authoring.en.md).
+or a URL that is not https is a mistake even while unverified (docs/authoring.en.md §7).
 """
 
 from __future__ import annotations
