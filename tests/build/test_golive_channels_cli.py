@@ -11,8 +11,8 @@ import subprocess
 import sys
 
 import pytest
-
 from publish_support import publishable_copy
+
 from support import ROOT
 
 CHANNELS = ("email", "director_email", "fax", "address", "city_mailbox", "citizen_hotline", "phone",
