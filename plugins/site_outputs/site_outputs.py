@@ -1,5 +1,6 @@
 """Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds, open data and
-the open-data catalogue (datasets.json, datasets.jsonld; the open-data page shows it too).
+the open-data catalogue (datasets.json, datasets.jsonld; the open-data page shows it too) (and,
+in a build for the component test only, the component examples).
 
 They use the site's public base URL (`site.base_url`, from site_settings); a staging build
 asks robots not to index it.
@@ -18,6 +19,8 @@ from problems import ProblemsFound
 
 from .catalogue import JSON_FILE, JSONLD_FILE, Catalogue, catalogue_problems
 from .catalogue import datasets as declared_datasets
+from .component_examples import FOLDER as EXAMPLES_FOLDER
+from .component_examples import write_examples
 from .feeds import atom_feed
 from .open_data import datasets
 from .sitemap import robots_txt, sitemap_xml
@@ -51,6 +54,8 @@ class SiteOutputsGenerator(Generator):
                 title = translations[lang].gettext("%(office)s: %(feed)s") % {
                     "office": office.text("name", lang), "feed": translations[lang].gettext(kind.feed.title)}
                 target.write_bytes(atom_feed(index, kind, lang, origin, title, self.settings["TIMEZONE"]))
+        if self.settings["SITE_COMPONENT_EXAMPLES"]:
+            print(f"components: {write_examples(self, out)} example pages in {EXAMPLES_FOLDER}/")
 
 
 def add_catalogue_to_context(generators) -> None:
