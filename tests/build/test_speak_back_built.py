@@ -185,3 +185,18 @@ def test_a_channel_url_that_is_not_https_stops_the_build_with_one_line(tmp_path)
         f"content/office.toml:{line}: office-data [url]: [city_mailbox] url = 'http://mailbox.fixture.example/' is "
         "not an https:// address. Fix: write the full https:// address the office confirmed (never http://)"]
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_an_e_mail_that_is_not_an_address_stops_the_build_with_one_line(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    office = site / "content/office.toml"
+    text = office.read_text(encoding="utf-8")
+    office.write_text(text.replace("director@fixture.example", "director at fixture.example"), encoding="utf-8")
+    build = build_fixture_copy(site, tmp_path / "out")
+    lines = office.read_text(encoding="utf-8").splitlines()
+    line = lines.index('zh-tw = "director at fixture.example"') + 1
+    assert problem_lines(build) == [
+        f"content/office.toml:{line}: office-data [email]: [director_email] zh-tw = 'director at fixture.example' "
+        "is not a valid e-mail address. Fix: write the address as name@host (e.g. office@example.gov.tw), or keep "
+        "its `unverified` line and a text such as （待確認） until confirmed"]
+    assert not (tmp_path / "out" / "index.html").exists()
