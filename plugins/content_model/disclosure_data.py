@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs (the open-data catalogue shows it in every language)."""
-    return message
-
+from sources.messages import N_
 
 # CSV column -> what it holds (docs/disclosures.md shows this table).
 CSV_COLUMNS = {

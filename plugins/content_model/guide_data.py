@@ -14,12 +14,9 @@ from __future__ import annotations
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from sources.messages import N_
+
 from .schemas.guide import Where
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs (the open-data catalogue shows it in every language)."""
-    return message
 
 Texts = dict[str, str]  # {language: text}
 PLACES = tuple(Where.model_fields)  # office, city, nationwide, online

@@ -14,6 +14,8 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from sources.messages import N_
+
 from . import disclosure_data, guide_data, reviews
 from .schemas import disclosure, form, guide
 from .schemas.disclosure import DisclosureCategoryHeader, DisclosureHeader
@@ -22,11 +24,6 @@ from .schemas.guide import GuideHeader
 from .schemas.news import NewsHeader
 from .schemas.page import PageHeader
 from .schemas.review import ReviewPageHeader
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction into the catalogs; it is translated where it is shown."""
-    return message
 
 
 @dataclass(frozen=True)

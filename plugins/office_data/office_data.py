@@ -26,12 +26,8 @@ from pelican import signals
 
 from problems import Problem, ProblemsFound
 from site_context import OFFICE
+from sources.messages import N_
 from sources.paths import display_path
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is shown."""
-    return message
 
 
 @dataclass(frozen=True)

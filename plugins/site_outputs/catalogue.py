@@ -24,16 +24,13 @@ from pathlib import Path
 from content_model import kinds as kinds_module
 from content_model.kinds import KINDS
 from problems import Problem
+from sources.messages import N_
 from sources.paths import display_path
 
 STAGE = "open-data"
 JSON_FILE = "datasets.json"
 JSONLD_FILE = "datasets.jsonld"
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated where it is shown."""
-    return message
 
 
 # The metadata data.gov.tw asks of a dataset, in its order: key in datasets.json -> its name

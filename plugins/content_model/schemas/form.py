@@ -3,13 +3,9 @@ plugins/forms/schema.py) for one language: authors never write it."""
 
 from __future__ import annotations
 
+from sources.messages import N_
+
 from .common import Day, Header, Slug
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs (the open-data catalogue shows it in every language)."""
-    return message
-
 
 # Each record's keys in forms.json -> what it holds (the open-data catalogue describes them).
 JSON_FIELDS = {
