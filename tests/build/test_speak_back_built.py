@@ -152,6 +152,8 @@ def test_the_open_data_page_shows_each_dataset_as_a_table(real_site, lang, prefi
                            "計費方式", "編碼格式", "檔案格式"]
         assert "政府資料開放授權條款－第1版" in tables[0].get_text()
     assert len(headers) == 10
+    # a field's meaning is text: "/guides/<slug>/" is shown as written, not read as an element
+    assert "/guides/<slug>/" in page.select_one("main").get_text() and not page.select("main slug")
     links = [a["href"] for a in page.select("main a")]
     assert "/datasets.json" in links and "/datasets.jsonld" in links
 
