@@ -148,3 +148,29 @@ def test_at_320_px_nothing_scrolls_sideways(real_site, browser, tmp_path, path):
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
             assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width} px (see {tmp_path})"
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def accessibility_tree(driver) -> list[tuple[str, str]]:
+    """(role, name) of every node Chromium exposes to assistive technology, in tree order."""
+    nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    return [(node.get("role", {}).get("value", ""), node.get("name", {}).get("value", ""))
+            for node in nodes if not node.get("ignored")]
+
+
+def test_at_320_px_the_stacked_catalogue_is_still_a_table_of_row_headers(real_site, browser):
+    """The tables stack at 320 px (display: block); a screen reader must still get a table whose
+    rows each start with their header ("Licence", then its value)."""
+    with serve(real_site.output) as base:
+        browser.get(base + "/en/open-data/")
+        set_viewport(browser, 320, 900)
+        assert browser.execute_script("return getComputedStyle(document.querySelector('table.metadata')).display;") \
+            == "block"
+        tree = accessibility_tree(browser)
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    captions = [name for role, name in tree if role == "table"]
+    assert len(captions) == 3 and all(name.startswith("The dataset “") for name in captions), captions
+    headers = [name for role, name in tree if role == "rowheader"]
+    assert headers[:10] == ["Dataset name", "Description", "Main fields", "Providing agency", "Contact",
+                            "Update frequency", "Licence", "Charges", "Character encoding", "File formats"]
+    assert len(headers) == 30
+    assert ("link", "Report a problem with this page") in tree
