@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from markupsafe import Markup
-
-
-def plain(text) -> str:
-    """Text as the reader sees it: a template's (escaped) Markup is unescaped, `&amp;` is `&`."""
-    return text.unescape() if isinstance(text, Markup) else str(text)
+from .plain_text import plain
 
 
 def mailto_href(address: str, subject: str | None = None, body: str | None = None) -> str:

@@ -20,6 +20,7 @@ from .amounts import Formatter
 from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
+from .language_marks import mark_chinese
 from .legal import article_links, article_list
 from .mailto import mailto_href
 from .sizes import human_size
@@ -29,6 +30,15 @@ from .sizes import human_size
 def date_text(context, day) -> str:
     """Filter: a date as text in the page's language."""
     return format_for(day, language_of(context))
+
+
+@pass_context
+def chinese_marked(context, text, around: str | None = None):
+    """Filter: data text, escaped, its Chinese runs marked with `lang` when the text around it
+    (`around`, a site language; the page's by default) is another language."""
+    languages = context["SITE_LANGUAGES"]
+    chinese = next(conf["html_lang"] for code, conf in languages.items() if code.startswith("zh"))
+    return mark_chinese(text, around or language_of(context), chinese)
 
 
 @pass_context
@@ -98,6 +108,8 @@ def configure_environment(generator) -> None:
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
                         "file_size": size_text, "money": money_text,
                         "article_links": article_links_text,
+                        # text from data with its Chinese runs marked `lang` on other pages
+                        "chinese_marked": chinese_marked,
                         # a mailto: href with the subject percent-encoded (RFC 6068)
                         "mailto": mailto_href,
                         # a theme file's URL with `?v=` from its bytes (long-cacheable)
