@@ -8,25 +8,42 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from sources.messages import N_
+
 # CSV column -> what it holds (docs/disclosures.md shows this table).
 CSV_COLUMNS = {
-    "slug": "the item's stable identifier (its address: /disclosures/<slug>/)",
-    "category": "the category key (table above)",
-    "date": "publication date, YYYY-MM-DD",
-    "modified": "date of a later correction, YYYY-MM-DD, or empty",
-    "valid_until": "last day the information applies, YYYY-MM-DD, or empty",
-    "document_number": "document number (文號), or empty",
-    "title_zh": "title in Chinese",
-    "title_en": "title in English, or empty while there is no English version",
-    "issuer_zh": "issuing unit, in Chinese",
-    "issuer_en": "issuing unit, in English, or empty",
-    "summary_zh": "one-sentence summary, in Chinese",
-    "summary_en": "one-sentence summary, in English, or empty",
-    "url_zh": "the Chinese page",
-    "url_en": "the English page, or empty",
-    "attachments": "number of attached files",
-    "attachment_urls": "the attached files' addresses, separated by one space",
-    "attachment_sha256": "their SHA-256 checksums, in the same order, separated by one space",
+    "slug": N_("the item's stable identifier (its address: /disclosures/<slug>/)"),
+    "category": N_("the category key of the Freedom of Government Information Law, Article 7"),
+    "date": N_("publication date, YYYY-MM-DD"),
+    "modified": N_("date of a later correction, YYYY-MM-DD, or empty"),
+    "valid_until": N_("last day the information applies, YYYY-MM-DD, or empty"),
+    "document_number": N_("document number (文號), or empty"),
+    "title_zh": N_("title in Chinese"),
+    "title_en": N_("title in English, or empty while there is no English version"),
+    "issuer_zh": N_("issuing unit, in Chinese"),
+    "issuer_en": N_("issuing unit, in English, or empty"),
+    "summary_zh": N_("one-sentence summary, in Chinese"),
+    "summary_en": N_("one-sentence summary, in English, or empty"),
+    "url_zh": N_("the Chinese page"),
+    "url_en": N_("the English page, or empty"),
+    "attachments": N_("number of attached files"),
+    "attachment_urls": N_("the attached files' addresses, separated by one space"),
+    "attachment_sha256": N_("their SHA-256 checksums, in the same order, separated by one space"),
+}
+
+# Each record's keys in disclosures.json -> what it holds (the open-data catalogue describes them).
+JSON_FIELDS = {
+    "slug": N_("the item's stable identifier (its address: /disclosures/<slug>/)"),
+    "category": N_("the category key of the Freedom of Government Information Law, Article 7"),
+    "date": N_("publication date, YYYY-MM-DD"),
+    "modified": N_("date of a later correction, YYYY-MM-DD, or null"),
+    "valid_until": N_("last day the information applies, YYYY-MM-DD, or null"),
+    "document_number": N_("document number (文號), or null"),
+    "title": N_("the title, per language"),
+    "issuer": N_("the issuing unit, per language"),
+    "summary": N_("one-sentence summary, per language"),
+    "url": N_("the page, per language"),
+    "attachments": N_("each attached file: name, title, format, address, size in bytes and SHA-256"),
 }
 
 

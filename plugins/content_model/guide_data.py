@@ -14,6 +14,8 @@ from __future__ import annotations
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from sources.messages import N_
+
 from .schemas.guide import Where
 
 Texts = dict[str, str]  # {language: text}
@@ -22,24 +24,50 @@ SEPARATOR = " | "  # between the entries of a list in one CSV cell
 
 # CSV column -> what it holds (docs/facts.md shows this table).
 CSV_COLUMNS = {
-    "slug": "the guide's stable identifier (its address: /guides/<slug>/)",
-    "topic": "the topic key (content/data/topics.yaml)",
-    "reviewed": "the date the facts were last checked, YYYY-MM-DD, or empty if never",
-    "title_zh": "title in Chinese", "title_en": "title in English",
-    "url_zh": "the Chinese page", "url_en": "the English page",
-    "applicants_zh": "who may apply, in Chinese, separated by ' | '", "applicants_en": "the same in English",
-    "documents_zh": "what to bring, in Chinese, separated by ' | '", "documents_en": "the same in English",
-    "fees_zh": "each fee as 'item: amount unit', NT$, 0 = free, separated by ' | '", "fees_en": "the same in English",
-    "deadline_days": "the time limit in days, or empty when there is none",
-    "deadline_zh": "the deadline in words, in Chinese", "deadline_en": "the same in English",
-    "office": "at this office: yes, no, ask (not confirmed) or depends",
-    "city": "at any office in the city: yes, no, ask or depends",
-    "nationwide": "at any office in Taiwan: yes, no, ask or depends",
-    "online": "online: yes, no, ask or depends", "online_url": "the online service's address, or empty",
-    "legal_basis_zh": "law and articles, in Chinese, separated by ' | '", "legal_basis_en": "the same in English",
-    "legal_basis_urls": "each law's text on the national law database, separated by one space",
-    "sources": "the source tags (content/data/sources.yaml), separated by one space",
-    "source_urls": "the sources' addresses, separated by one space",
+    "slug": N_("the guide's stable identifier (its address: /guides/<slug>/)"),
+    "topic": N_("the topic key (content/data/topics.yaml)"),
+    "reviewed": N_("the date the facts were last checked, YYYY-MM-DD, or empty if never"),
+    "title_zh": N_("title in Chinese"), "title_en": N_("title in English"),
+    "url_zh": N_("the Chinese page"), "url_en": N_("the English page"),
+    "applicants_zh": N_("who may apply, in Chinese, separated by ' | '"), "applicants_en": N_("the same in English"),
+    "documents_zh": N_("what to bring, in Chinese, separated by ' | '"), "documents_en": N_("the same in English"),
+    "fees_zh": N_("each fee as 'item: amount unit', NT$, 0 = free, separated by ' | '"),
+    "fees_en": N_("the same in English"),
+    "deadline_days": N_("the time limit in days, or empty when there is none"),
+    "deadline_zh": N_("the deadline in words, in Chinese"), "deadline_en": N_("the same in English"),
+    "office": N_("at this office: yes, no, ask (not confirmed) or depends"),
+    "city": N_("at any office in the city: yes, no, ask or depends"),
+    "nationwide": N_("at any office in Taiwan: yes, no, ask or depends"),
+    "online": N_("online: yes, no, ask or depends"), "online_url": N_("the online service's address, or empty"),
+    "appointment": N_("a counter appointment can be booked online: yes, no or ask (not confirmed)"),
+    "legal_basis_zh": N_("law and articles, in Chinese, separated by ' | '"),
+    "legal_basis_en": N_("the same in English"),
+    "legal_basis_urls": N_("each law's text on the national law database, separated by one space"),
+    "sources": N_("the source tags (content/data/sources.yaml), separated by one space"),
+    "source_urls": N_("the sources' addresses, separated by one space"),
+}
+
+# Each record's keys in guides.json -> what it holds (the open-data catalogue describes them).
+JSON_FIELDS = {
+    "slug": N_("the guide's stable identifier (its address: /guides/<slug>/)"),
+    "topic": N_("the topic key"),
+    "reviewed": N_("the date the facts were last checked, YYYY-MM-DD, or null if never"),
+    "title": N_("the title, per language"),
+    "summary": N_("the summary, per language"),
+    "url": N_("the page, per language"),
+    "applicants": N_("who may apply, per language"),
+    "documents": N_("what to bring: name, Chinese name, note"),
+    "fees": N_("each fee: fact key, amount in NT$ (0 = free), unit, item, note, source, law and articles"),
+    "deadline": N_("the deadline: fact key, days, working days or not, text, penalty"),
+    "where": N_("at this office, at any office in the city, at any office in Taiwan: status (yes, no, ask, "
+                "depends) and note"),
+    "online": N_("online: status, note and the service's address"),
+    "appointment": N_("whether a counter appointment can be booked online: status and note"),
+    "processing": N_("how long it takes, per language"),
+    "steps": N_("the steps, per language"),
+    "legal_basis": N_("each law: key, name, pcode, address, articles (with their addresses) and version read"),
+    "sources": N_("each source: tag, title, address and version read"),
+    "forms": N_("the ids of the related forms"),
 }
 
 
@@ -112,6 +140,7 @@ class GuideRecord(Record):
     deadline: DeadlineRecord
     where: dict[str, PlaceRecord]  # office, city, nationwide
     online: PlaceRecord
+    appointment: PlaceRecord  # can a counter appointment be booked online
     processing: Texts
     steps: dict[str, list[str]]
     legal_basis: list[LegalBasisRecord]
@@ -166,6 +195,13 @@ def place_record(versions: dict, place: str) -> dict:
             "url": str(where.url) if where.url else None}
 
 
+def appointment_record(versions: dict) -> dict:
+    """Whether the service can be booked online (the guide's `appointment`, `ask` unless it says)."""
+    appointment = next(iter(versions.values())).header.appointment
+    return {"status": appointment.status, "note": texts(versions, lambda i: i.appointment["note"]),
+            "url": str(appointment.url) if appointment.url else None}
+
+
 def legal_records(first, reference) -> list[dict]:
     records = []
     for basis in first.legal_basis:
@@ -201,6 +237,7 @@ def open_record(versions: dict, origin: str, reference) -> dict:
                      "penalty": texts(versions, lambda i: i.deadline["penalty"])},
         "where": {place: place_record(versions, place) for place in PLACES if place != "online"},
         "online": place_record(versions, "online"),
+        "appointment": appointment_record(versions),
         "processing": texts(versions, lambda i: i.processing),
         "steps": {lang: [plain(text) for text in item.steps] for lang, item in versions.items()},
         "legal_basis": legal_records(first, reference),
@@ -234,6 +271,7 @@ def csv_rows(record: dict) -> list[dict]:
     for place in ("office", "city", "nationwide"):
         row[place] = record["where"][place]["status"]
     row["online"] = record["online"]["status"]
+    row["appointment"] = record["appointment"]["status"]
     for short, lang in (("zh", "zh-tw"), ("en", "en")):
         row[f"title_{short}"] = record["title"].get(lang, "")
         row[f"url_{short}"] = record["url"].get(lang, "")

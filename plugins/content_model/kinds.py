@@ -8,11 +8,13 @@ Also declared here: the pages the templates rely on (they must exist, or the bui
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
+
+from sources.messages import N_
 
 from . import disclosure_data, guide_data, reviews
 from .schemas import disclosure, form, guide
@@ -24,19 +26,20 @@ from .schemas.page import PageHeader
 from .schemas.review import ReviewPageHeader
 
 
-def N_(message: str) -> str:
-    """Mark a message for extraction into the catalogs; it is translated where it is shown."""
-    return message
-
-
 @dataclass(frozen=True)
 class OpenData:
-    """A machine-readable list of a kind's items, published as `<name>.json` (and `.csv`)."""
+    """A machine-readable list of a kind's items, published as `<name>.json` (and `.csv`), and
+    listed in the open-data catalogue (datasets.json, datasets.jsonld, the open-data page) with
+    the metadata data.gov.tw asks of a dataset: its name, description and main fields."""
 
     name: str  # the file name without extension, e.g. "guides"
-    title: str  # what the list is, for people (a gettext msgid)
+    dataset: str  # the dataset's name, for people (a gettext msgid)
+    title: str  # what the list holds, for people: the dataset's description (a gettext msgid)
     record: Callable  # ({lang: item}, origin, reference data) -> one JSON record
+    # each record's keys in `<name>.json` -> what it holds (msgids); not part of the kind's identity
+    json_fields: Mapping[str, str] = field(compare=False)
     csv_rows: Callable | None = None  # (record) -> rows for `<name>.csv` (UTF-8 with BOM), if any
+    csv_fields: Mapping[str, str] | None = field(default=None, compare=False)  # the CSV's columns -> what each holds
 
 
 @dataclass(frozen=True)
@@ -107,24 +110,29 @@ KINDS: tuple[ContentKind, ...] = (
                 notices=reviews.notices),
     ContentKind("form", None, "forms/{slug}/", FormPageHeader, "form", N_("Form"), section="forms",
                 section_template="form_index",
-                open_data=OpenData("forms", N_("Forms: every file with its size, pages and SHA-256"),
-                                   form.open_record, form.csv_rows)),
+                open_data=OpenData("forms", N_("Household registration forms"),
+                                   N_("Forms: every file with its size, pages and SHA-256"),
+                                   form.open_record, form.JSON_FIELDS, form.csv_rows, form.CSV_COLUMNS)),
     ContentKind("guide", "guides", "guides/{slug}/", GuideHeader, "guide", N_("Application guide"),
                 section="guides", section_template="guide_index", body_heading_level=3,
                 references=guide.references, agreement=guide.agreement, notices=reviews.notices,
                 plain_fields=frozenset({"topic", "law", "articles", "sources", "forms", "keywords", "status",
                                         "url", "zh", "fee", "fact"}),
-                open_data=OpenData("guides", N_("Application guides: who applies, documents, fees, deadlines, "
-                                                "where and online, legal basis, sources and review dates"),
-                                   guide_data.open_record, guide_data.csv_rows)),
+                open_data=OpenData("guides", N_("Household registration application guides"),
+                                   N_("Application guides: who applies, documents, fees, deadlines, "
+                                      "where and online, legal basis, sources and review dates"),
+                                   guide_data.open_record, guide_data.JSON_FIELDS, guide_data.csv_rows,
+                                   guide_data.CSV_COLUMNS)),
     ContentKind("disclosure", "disclosures", "disclosures/{slug}/", DisclosureHeader, "disclosure",
                 N_("Disclosure"), section="disclosures", section_template="disclosure_index", dated=True,
                 feed=Feed("feeds/disclosures-{lang}.atom.xml", N_("Government information disclosures")),
                 references=disclosure.references, agreement=disclosure.agreement, parent=disclosure.parent,
                 plain_fields=frozenset({"category", "document_number", "file", "laws"}), attachments=True,
-                open_data=OpenData("disclosures", N_("Government information disclosures: every item with its "
-                                                     "dates, issuer and attachments (size, SHA-256)"),
-                                   disclosure_data.open_record, disclosure_data.csv_rows)),
+                open_data=OpenData("disclosures", N_("Government information disclosed by the office"),
+                                   N_("Government information disclosures: every item with its "
+                                      "dates, issuer and attachments (size, SHA-256)"),
+                                   disclosure_data.open_record, disclosure_data.JSON_FIELDS,
+                                   disclosure_data.csv_rows, disclosure_data.CSV_COLUMNS)),
     # The ten categories' pages, made from content/data/disclosure-categories.yaml.
     ContentKind("disclosure-category", None, "disclosures/{slug}/", DisclosureCategoryHeader,
                 "disclosure_category", N_("Category of government information"), section="disclosures"),
@@ -144,8 +152,9 @@ SEARCH_PAGE = "search"
 NOT_SEARCHED = UNLISTED | {SEARCH_PAGE}
 # Top-level pages the templates link to by slug (the footer, the header); each kind's section
 # page is required too. A missing one stops the build instead of a link silently vanishing.
-REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE)
-FOOTER_PAGES = ("sitemap", "accessibility", "privacy", "open-data", "disclosures")
+REQUIRED_PAGES = ("home", "404", "sitemap", "accessibility", "privacy", "open-data", "contact", SEARCH_PAGE,
+                  "opinions", "appointments")
+FOOTER_PAGES = ("opinions", "sitemap", "accessibility", "privacy", "open-data", "disclosures")
 
 
 def kind_named(name: str) -> ContentKind:

@@ -16,6 +16,7 @@ REFERENCE = "reference"
 OFFICE = "office"
 AUDIT_RECORD = "audit_record"
 MANUAL_CHECKS = "manual_checks"
+OPEN_DATA_CATALOGUE = "open_data_catalogue"
 
 # key -> (the plugin that puts it there, when, what it holds)
 KEYS = {
@@ -31,6 +32,8 @@ KEYS = {
     AUDIT_RECORD: ("audit_record", "all_generators_finalized", "the latest full accessibility audit, or None"),
     MANUAL_CHECKS: ("audit_record", "all_generators_finalized",
                     "the checks people do by hand, with the date each was last done"),
+    OPEN_DATA_CATALOGUE: ("site_outputs", "all_generators_finalized",
+                          "site_outputs.catalogue.Catalogue: the open-data datasets with their metadata"),
 }
 
 

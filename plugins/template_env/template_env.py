@@ -20,7 +20,9 @@ from .amounts import Formatter
 from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
+from .language_marks import mark_languages
 from .legal import article_links, article_list
+from .mailto import mailto_href
 from .sizes import human_size
 
 
@@ -28,6 +30,14 @@ from .sizes import human_size
 def date_text(context, day) -> str:
     """Filter: a date as text in the page's language."""
     return format_for(day, language_of(context))
+
+
+@pass_context
+def lang_marked(context, text, written_in: str | None = None):
+    """Filter: data text, escaped, each part in another language than the page marked with
+    `lang` (`written_in`: the site language the text is written in; the page's by default)."""
+    html_langs = {lang: conf["html_lang"] for lang, conf in context["SITE_LANGUAGES"].items()}
+    return mark_languages(text, language_of(context), html_langs, written_in)
 
 
 @pass_context
@@ -97,6 +107,10 @@ def configure_environment(generator) -> None:
     env.filters.update({"date_text": date_text, "time_tag": time_tag, "article_list": articles_text,
                         "file_size": size_text, "money": money_text,
                         "article_links": article_links_text,
+                        # text from data with its parts in another language marked `lang`
+                        "lang_marked": lang_marked,
+                        # a mailto: href with the subject percent-encoded (RFC 6068)
+                        "mailto": mailto_href,
                         # a theme file's URL with `?v=` from its bytes (long-cacheable)
                         "fingerprint": theme_assets(generator).url})
 

@@ -3,7 +3,33 @@ plugins/forms/schema.py) for one language: authors never write it."""
 
 from __future__ import annotations
 
+from sources.messages import N_
+
 from .common import Day, Header, Slug
+
+# Each record's keys in forms.json -> what it holds (the open-data catalogue describes them).
+JSON_FIELDS = {
+    "id": N_("the form's stable identifier (its address: /forms/<id>/)"),
+    "topic": N_("the topic key"),
+    "updated": N_("the date the form was last changed, YYYY-MM-DD"),
+    "title": N_("the title, per language"),
+    "url": N_("the form's page, per language"),
+    "files": N_("each file: language, blank or example, format, address, size in bytes, pages and SHA-256"),
+}
+# forms.csv: one row per file; column -> what it holds.
+CSV_COLUMNS = {
+    "id": N_("the form's stable identifier (its address: /forms/<id>/)"),
+    "title_zh": N_("title in Chinese"), "title_en": N_("title in English"),
+    "topic": N_("the topic key"),
+    "updated": N_("the date the form was last changed, YYYY-MM-DD"),
+    "lang": N_("the language of the file: zh-tw or en"),
+    "variant": N_("blank (to fill in) or example (filled in with fictitious data)"),
+    "format": N_("pdf or odt"),
+    "url": N_("the file's address"),
+    "bytes": N_("its size in bytes"),
+    "pages": N_("its number of pages"),
+    "sha256": N_("its SHA-256 checksum"),
+}
 
 
 class FormPageHeader(Header):

@@ -77,6 +77,10 @@ class GuideHeader(Header):
     where: Annotated[Where, Field(description=(
         "`office`, `city`, `nationwide`, `online`, each with `status` (yes/no/ask/depends) and an optional `note` "
         "(and `url` online)"))]
+    appointment: Annotated[Place, Field(description=(
+        "whether a counter appointment for this service can be booked online (the office's booking service, "
+        "content/office.toml [appointments]): `status` yes/no, or ask (the default) while no source says so; "
+        "an optional `note`"))] = Place(status="ask")
     processing: Annotated[Text, Field(description="how long it takes, in plain words")]
     legal_basis: Annotated[list[LegalBasis], Field(
         min_length=1, description="a list of `law` (a key of content/data/laws.yaml) and `articles`")]
@@ -97,6 +101,7 @@ def agreement(primary: GuideHeader, other: GuideHeader) -> list[tuple[tuple, str
         ("fees",): lambda g: [fee.fee for fee in g.fees],
         ("deadline", "fact"): lambda g: g.deadline.fact,
         ("where",): lambda g: {name: getattr(g.where, name).status for name in Where.model_fields},
+        ("appointment",): lambda g: g.appointment.status,
         ("legal_basis",): lambda g: [(basis.law, tuple(basis.articles)) for basis in g.legal_basis],
         ("forms",): lambda g: sorted(g.forms),
     }

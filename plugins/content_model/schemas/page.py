@@ -11,7 +11,7 @@ from .common import Day, Header, ReviewDay
 # Pages with a layout of their own. A section page (guides, forms, …) gets its listing
 # template from its content kind, so it needs no `template:` line.
 SPECIAL_TEMPLATES = ("home", "contact", "sitemap", "accessibility", "not_found", "open_data", "search",
-                     "glossary")
+                     "glossary", "opinions", "appointments")
 
 
 class PageHeader(Header):
