@@ -147,6 +147,12 @@ class OfficeData:
         """{field: reason} for every value the office has not confirmed."""
         return {k: v["unverified"] for k, v in self._fields.items() if "unverified" in v}
 
+    def with_unverified(self, fields: list[str], reason: str) -> OfficeData:
+        """A copy with these fields marked not confirmed (a component example shows both cases)."""
+        changed = {name: {**value, **({"unverified": reason} if name in fields else {})}
+                   for name, value in self._fields.items()}
+        return OfficeData(changed, self.source, dict(self.lines))
+
     def email(self, field: str = "email") -> str | None:
         """A confirmed e-mail address to write to, or None while it is not confirmed."""
         return self._fields[field][next(iter(self._languages(field)))] if self.is_verified(field) else None

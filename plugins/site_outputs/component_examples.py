@@ -34,6 +34,8 @@ class ExampleSpec(Strict):
     page: str = Field("home", description="the page shown as `page`: a page's path (home, forms/move) or a "
                                           "content kind whose first item is used (guide, news, form)")
     head: bool = Field(False, description="`true` for a component that belongs in the page's <head> (links)")
+    unverified: list[str] = Field(default_factory=list,
+                                  description="office details shown as not yet confirmed, e.g. `[email]`")
     site: dict[str, bool] = Field(default_factory=dict,
                                   description="what to change in `site` for the example, e.g. `staging: true`")
 
@@ -99,6 +101,8 @@ def render_example(generator, example: Example, lang: str) -> str:
     """One example page: the component rendered alone, inside the site's page frame."""
     index = generator.context["site_index"]
     context = dict(generator.context, page=shown_page(index, example.spec, lang), lang=lang)
+    if example.spec.unverified:
+        context["office"] = context["office"].with_unverified(example.spec.unverified, "a component example")
     if example.spec.site:
         context["site"] = dataclasses.replace(context["site"], **example.spec.site)
     source = example.spec.render
