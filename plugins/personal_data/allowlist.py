@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from problems import Problem, ProblemsFound
 from sources.paths import display_path
+from sources.validation import error_words
 
 from .detect import Hit, find, mask
 from .kinds import DOCS, STAGE, Kind
@@ -161,8 +162,8 @@ def _schema_problem(error: dict, path: str, lines: dict, data: dict) -> Problem:
         accepted = ", ".join(schema.model_fields)
         return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: unknown key `{key}`",
                        f"remove it or correct its spelling; the keys accepted here are: {accepted}")
-    message = error["msg"][0].lower() + error["msg"][1:]
-    return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: `{key}`: {message}", f"write {hint}")
+    return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: `{key}`: {error_words(error)}",
+                   f"write {hint}")
 
 
 def _entry_name(location: tuple, data: dict) -> str:
