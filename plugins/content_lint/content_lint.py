@@ -1,6 +1,7 @@
 """Content lint: check what an author wrote, as rendered to HTML, for the accessibility and
 wording mistakes a Markdown author can make (alt text, link text, headings, tables, media,
-downloads and images, language of parts, the glossary's avoided terms), and report each as
+downloads and images, language of parts, the glossary's avoided terms, http:// links to
+government sites), and report each as
 `path:line: lint [rule]: message. Fix: …`.
 
 An item is checked in parts: each header value that may hold inline Markdown (placed on its
@@ -18,7 +19,18 @@ from pathlib import Path
 
 from problems import Problem
 
-from . import currency, downloads, glossary, headings, images, language, link_text, media, tables
+from . import (
+    currency,
+    downloads,
+    glossary,
+    headings,
+    images,
+    language,
+    link_text,
+    media,
+    secure_links,
+    tables,
+)
 from .issues import Issue, LintContext, Occurrences
 from .locate import locate
 from .tree import parse
@@ -37,6 +49,7 @@ CHECKS = {
     "language": language.check,
     "glossary": glossary.check,
     "currency": currency.check,
+    "secure_links": secure_links.check,
 }
 
 
