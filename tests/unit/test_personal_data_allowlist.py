@@ -49,7 +49,7 @@ def test_an_empty_file_and_an_empty_allowlist_allow_nothing(tmp_path):
 @pytest.mark.parametrize("text, line, message, fix", [
     ('[[allow]]\nvalue = "A123456789"\n', 1, r"entry 1 \(A12\*\*\*\*789\): `reason` is missing",
      "add a sentence saying why this value may be published: reason = "),
-    ('[[allow]]\nvalue = "A123456789"\nreason = "  "\n', 3, r"entry 1 .*`reason`: the value is not written in the form wanted here",
+    ('[[allow]]\nvalue = "A123456789"\nreason = "  "\n', 3, r"entry 1 .*`reason`: the value is not written in the form",
      "write a sentence saying why"),
     ('[[allow]]\nvalue = "A123456789"\nreason = "r"\nreson = "x"\n', 4, r"entry 1 .*unknown key `reson`",
      "remove it or correct its spelling; the keys accepted here are: value, reason, expires"),
