@@ -85,6 +85,27 @@ def split(path: str, text: str) -> tuple[str, str, int]:
                               "end the header with a line of three dashes `---` before the text"))
 
 
+YAML_FIX = ("write each key as `key: value` at the start of the line; indent list items (`- …`) and nested "
+            "keys with spaces, never tabs")
+# The brackets of a one-line list or mapping (`{zh-tw: 姓名, en: Name}`); one left open is found
+# only lines later, so it is reported where it was opened.
+OPENED = {"flow mapping": ("{", "}"), "flow sequence": ("[", "]")}
+
+
+def yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, stage: str, what: str) -> Problem:
+    """The one line of a YAML syntax error: a bracket left open at the line that opened it, any
+    other error where the parser stopped."""
+    opened = next((pair for name, pair in OPENED.items() if name in (error.context or "")), None)
+    if opened and error.context_mark is not None:
+        line = error.context_mark.line + first_line
+        return Problem(path, line, stage, "yaml", f"{what} is not valid YAML: a `{opened[0]}` on this line is "
+                       f"not closed with `{opened[1]}`", f"close it with `{opened[1]}` at the end of the value, "
+                       f"e.g. `label: {{zh-tw: 姓名, en: Name}}`")
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    return Problem(path, line, stage, "yaml", f"{what} is not valid YAML: {error.problem}", YAML_FIX)
+
+
 def load_yaml(path: str, text: str, *, stage: str, first_line: int = 1,
               what: str = "the file") -> tuple[object, dict[Location, int]]:
     """(data, {location: line}) for a YAML document with every scalar as text.
@@ -95,11 +116,7 @@ def load_yaml(path: str, text: str, *, stage: str, first_line: int = 1,
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        raise SourceError(Problem(path, line, stage, "yaml", f"{what} is not valid YAML: {error.problem}",
-                                  "write each key as `key: value` at the start of the line; indent list "
-                                  "items (`- …`) and nested keys with spaces, never tabs")) from None
+        raise SourceError(yaml_problem(path, error, first_line, stage, what)) from None
     lines: dict[Location, int] = {}
     if node is None:
         return {}, lines

@@ -138,10 +138,17 @@ def test_a_personal_id_number_stops_the_build_masked(site, tmp_path):
     assert "F131104093" not in line
 
 
-def test_a_broken_form_definition_is_its_own_line_not_a_flood_of_missing_forms(site, tmp_path):
+@pytest.mark.parametrize("old, new, line, said", [
+    ("        required: true\n", "        required: true\n        height: 6\n", 18, "forms [box-height]"),
+    ("        label: {zh-tw: 姓名, en: Name}", "        label: {zh-tw: 姓名, en: Name", 14,
+     "forms [yaml]: the file is not valid YAML"),  # a YAML mistake: the file, not "the header"
+    ("        label: {zh-tw: 姓名, en: Name}", "        label: {zh-tw: 姓名}", 14, "en"),  # a missing translation
+])
+def test_a_broken_form_definition_is_its_own_line_not_a_flood_of_missing_forms(site, tmp_path, old, new, line, said):
     """The guides that link to the form still find it: only the definition's own line is printed."""
     path = site / "forms/birth-application/form.yaml"
-    edit(path, "        required: true\n", "        required: true\n        height: 6\n")
+    edit(path, old, new)
     lines = problem_lines(run_narrow(site, tmp_path))
     assert len(lines) == 1, lines
-    assert lines[0].startswith("forms/birth-application/form.yaml:") and "forms [box-height]" in lines[0], lines
+    assert lines[0].startswith(f"forms/birth-application/form.yaml:{line}: ") and said in lines[0], lines
+    assert "header" not in lines[0] and "no form" not in lines[0]
