@@ -34,6 +34,7 @@ from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
+from .linked_from import with_linking_pages
 from .prepare import (
     Prepared,
     PreparedCache,
@@ -135,7 +136,8 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
     for warning in warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    problems += errors + attachment_errors + scan_tree(content_root, allowlist)
+    problems += errors + attachment_errors + with_linking_pages(scan_tree(content_root, allowlist), entries,
+                                                                content_root / FILES_FOLDER)
     if problems:
         raise ProblemsFound(problems)
     return CheckedSources(entries, reference, forms, attachments, resolver)

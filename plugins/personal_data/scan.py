@@ -1,9 +1,10 @@
 """Scan texts, files and folders; report each hit that is not allow-listed as a Problem.
 
 Files by suffix: TEXT_SUFFIXES are read as UTF-8 text (a BOM is fine) and scanned line by
-line; OpenDocument and PDF files through their EXTRACTORS; NO_TEXT_SUFFIXES (raster images, fonts)
-have no text to scan and are skipped; any other file is a Problem, because a file the guard
-cannot read is a file it cannot vouch for.
+line; OpenDocument, Office Open XML (.docx, .xlsx) and PDF files through their EXTRACTORS; the
+binary Office files of before 2007 (.doc, .xls) cannot be read and are a Problem each;
+NO_TEXT_SUFFIXES (raster images, fonts) have no text to scan and are skipped; any other file is
+a Problem, because a file the guard cannot read is a file it cannot vouch for.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from sources.paths import display_path
 
 from .allowlist import AllowList
 from .detect import Hit, find
-from .extract import ExtractionError, TextPart, odf_sections, pdf_sections
+from .extract import ExtractionError, TextPart, odf_sections, ooxml_sections, pdf_sections
 from .kinds import DOCS, KINDS, STAGE, fix_for
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".tsv", ".json", ".toml",
                            ".html", ".htm", ".xml", ".svg", ".po", ".pot"})
 EXTRACTORS = MappingProxyType({".odt": odf_sections, ".ods": odf_sections, ".odp": odf_sections,
-                               ".odg": odf_sections, ".pdf": pdf_sections})
+                               ".odg": odf_sections, ".pdf": pdf_sections, ".docx": ooxml_sections,
+                               ".xlsx": ooxml_sections, ".pptx": ooxml_sections})
+# The binary Office files of before 2007: their text cannot be read, so they cannot be vouched for.
+BINARY_OFFICE = MappingProxyType({".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx"})
 NO_TEXT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff",
                               ".woff2", ".ttf", ".otf"})
 SCANNED_SUFFIXES = TEXT_SUFFIXES | EXTRACTORS.keys()
@@ -56,6 +60,11 @@ def scan_file(path: Path, allowlist: AllowList) -> list[Problem]:
         return []
     if suffix in TEXT_SUFFIXES:
         return _scan_text_file(path, shown, allowlist)
+    if suffix in BINARY_OFFICE:
+        return [Problem(shown, None, STAGE, "unreadable", f"a {suffix} file (the Office format of before 2007) "
+                        "cannot be checked for personal data",
+                        f"save it as {BINARY_OFFICE[suffix]} (File, Save as), or offer only its ODF or PDF version; "
+                        f"see {DOCS}")]
     if suffix not in EXTRACTORS:
         return [Problem(shown, None, STAGE, "unreadable", f"files of type {suffix or '(none)'} cannot be "
                         "checked for personal data",
