@@ -129,8 +129,8 @@ def _allowance(entry: EntrySchema, number: int, path: str, lines: dict,
     if len(hits) != 1 or hits[0].length != len(entry.value.strip()):
         return None, Problem(path, line, STAGE, RULE,
                              f"entry {number + 1} ({_masked(entry.value)}) is not one ID number, resident "
-                             "number, mobile number or e-mail address (or its check digit is wrong), so it "
-                             "would never be flagged",
+                             "number, mobile number, e-mail address or name with its home address (or its "
+                             "check digit is wrong), so it would never be flagged",
                              "write exactly one value, as it appears in the text; or delete the entry")
     hit = hits[0]
     if entry.expires is not None and entry.expires < today:

@@ -209,8 +209,10 @@ def make_docx(path: Path) -> Path:
 
 def test_personal_data_in_a_docx_is_found_in_its_body_header_properties_and_links(tmp_path):
     found = " ".join(str(p) for p in scan_file(make_docx(tmp_path / "notes.docx"), allow_sample()))
-    for masked in ("body (word/document.xml), text line 1: a Taiwan national ID number (國民身分證統一編號): B22****782",
-                   "properties (docProps/core.xml), text line 1: a resident certificate / UI number (統一證號): FC1****674",
+    for masked in ("body (word/document.xml), text line 1: a Taiwan national ID number (國民身分證統一編號): "
+                   "B22****782",
+                   "properties (docProps/core.xml), text line 1: a resident certificate / UI number (統一證號): "
+                   "FC1****674",
                    "headers (word/header1.xml), text line 1: an e-mail address outside the office's own domain: c****@",
                    "the link targets, text line 1: an e-mail address outside the office's own domain: l****@"):
         assert masked in found, found
