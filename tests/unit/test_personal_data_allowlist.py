@@ -86,7 +86,8 @@ def test_each_malformed_entry_is_a_problem_with_its_line(tmp_path, text, line, m
 ])
 def test_an_entry_is_one_whole_value_never_a_value_inside_more_text(tmp_path, value):
     [problem] = problems(tmp_path, f'[[allow]]\nvalue = "{value}"\nreason = "r"\n')
-    assert "is not one ID number, resident number, mobile number or e-mail address" in problem.message
+    assert ("is not one ID number, resident number, mobile number, e-mail address or name with its home "
+            "address") in problem.message
     assert value not in str(problem)
 
 
