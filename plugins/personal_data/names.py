@@ -8,10 +8,15 @@ two more characters; an English one is `Mr./Ms. Wang`, `WANG Ta-ming` or `Chen M
 label. The address is a 門牌 with its door number (sources.addresses) at most NEAR characters
 before or after the name. So a street without a person (the office's address, a venue), a
 person without an address, and a masked name (王○明, 王*明) stay quiet.
+
+In a table file (.csv, .tsv) a column's heading says what its cells are: a row whose cell under
+a name heading (姓名, Name …) is a name and whose cell under an address heading (住址, 地址,
+Address …) is a 門牌 is found too (`table_names_at_addresses`).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,3 +90,36 @@ def names_at_addresses(text: str) -> list[NameAtAddress]:
             address = min(near, key=lambda a: min(abs(a.start - end), abs(start - a.end)))
             found[start] = NameAtAddress(match["name"], address, min(start, address.start), max(end, address.end))
     return sorted(found.values(), key=lambda hit: hit.start)
+
+
+NAME_HEADINGS = ("姓名", "名字", "申請人", "當事人", "name")
+ADDRESS_HEADINGS = ("住址", "地址", "住所", "戶籍地", "address")
+WHOLE_ZH_NAME = re.compile(f"{_SURNAME}{_GIVEN}")
+WHOLE_EN_NAME = re.compile(_EN_FULL)
+
+
+def _column(headings: list[str], words: tuple[str, ...]) -> int | None:
+    return next((n for n, heading in enumerate(headings) if any(w in heading.strip().lower() for w in words)), None)
+
+
+def table_names_at_addresses(text: str, delimiter: str) -> list[tuple[int, int, NameAtAddress]]:
+    """(line, column, hit) of each row of a table file whose name cell is a person's name and
+    whose address cell is a home address (the first row holds the headings)."""
+    lines = text.splitlines()
+    reader = csv.reader(lines, delimiter=delimiter)
+    headings = next(reader, [])
+    name_column, address_column = _column(headings, NAME_HEADINGS), _column(headings, ADDRESS_HEADINGS)
+    if name_column is None or address_column is None:
+        return []
+    found = []
+    for row in reader:
+        if len(row) <= max(name_column, address_column):
+            continue
+        name, place = row[name_column].strip(), row[address_column]
+        addresses = find_addresses(place)
+        if not addresses or not (WHOLE_ZH_NAME.fullmatch(name) or WHOLE_EN_NAME.fullmatch(name)):
+            continue
+        line = reader.line_num
+        column = lines[line - 1].find(name) + 1
+        found.append((line, column, NameAtAddress(name, addresses[0], 0, len(lines[line - 1]))))
+    return found

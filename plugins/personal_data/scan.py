@@ -21,7 +21,8 @@ from sources.paths import display_path
 from .allowlist import AllowList
 from .detect import Hit, find
 from .extract import ExtractionError, TextPart, odf_sections, ooxml_sections, pdf_sections
-from .kinds import DOCS, KINDS, STAGE, fix_for
+from .kinds import DOCS, KINDS, STAGE, Kind, fix_for
+from .names import table_names_at_addresses
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".tsv", ".json", ".toml",
                            ".html", ".htm", ".xml", ".svg", ".po", ".pot"})
@@ -33,6 +34,8 @@ BINARY_OFFICE = MappingProxyType({".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pp
 NO_TEXT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff",
                               ".woff2", ".ttf", ".otf"})
 SCANNED_SUFFIXES = TEXT_SUFFIXES | EXTRACTORS.keys()
+# Table files: a name and an address in the same row, under their headings (names.py).
+TABLE_DELIMITERS = MappingProxyType({".csv": ",", ".tsv": "\t"})
 
 # A line break between two characters of a number or an address, as a layout engine wraps them.
 _WRAP = re.compile(r"(?<=[0-9A-Za-z@._+-])[ \t]*\n[ \t]*(?=[0-9A-Za-z@._+-])")
@@ -100,7 +103,15 @@ def _scan_text_file(path: Path, shown: str, allowlist: AllowList) -> list[Proble
         line = data[: error.start].count(b"\n") + 1
         return [Problem(shown, line, STAGE, "unreadable", "the file is not UTF-8 text, so it cannot be "
                         "checked for personal data", "save the file as UTF-8")]
-    return scan_text(shown, text, allowlist)
+    problems = scan_text(shown, text, allowlist)
+    delimiter = TABLE_DELIMITERS.get(path.suffix.lower())
+    if delimiter:
+        rows = [Hit(Kind.NAME_ADDRESS, hit.masked, line, column, len(hit.name), hit.key)
+                for line, column, hit in table_names_at_addresses(text, delimiter)]
+        written = {problem.line for problem in problems if problem.rule == Kind.NAME_ADDRESS}
+        problems += [_problem(shown, hit, hit.line, "") for hit in rows
+                     if not allowlist.allows(hit) and hit.line not in written]
+    return problems
 
 
 def _hits_with_wrapped(text: str, office_domains: Iterable[str]) -> list[Hit]:

@@ -134,7 +134,7 @@ def test_a_name_with_a_home_address_in_a_csv_attachment_names_the_linking_page(t
     from support import build_fixture_copy, copy_fixture_site, problem_lines
 
     site = copy_fixture_site(tmp_path / "site")
-    rows = "姓名,住址\n申請人王大明,臺中市龍井區沙田路四段100號\n"
+    rows = "姓名,住址\n王大明,臺中市龍井區沙田路四段100號\n"
     (site / "content/files/winners.csv").write_text(rows, encoding="utf-8")
     guide = site / "content/guides/birth.zh-tw.md"
     text = guide.read_text(encoding="utf-8") + "\n名單：[得獎名單](/files/winners.csv)\n"

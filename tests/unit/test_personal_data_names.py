@@ -57,3 +57,30 @@ def test_a_name_with_an_address_can_be_allow_listed_as_written(tmp_path):
     allowlist = load_allowlist(path, datetime.date(2026, 11, 26))
     assert scan_text("x.md", "受送達人陳小明君，住臺中市龍井區沙田路四段100號。", allowlist) == []
     assert scan_text("x.md", "受送達人陳小華君，住臺中市龍井區沙田路四段100號。", allowlist) != []
+
+
+# --- table files: the headings say which cell is a name and which an address ----------------------
+
+def test_a_csv_row_with_a_name_and_an_address_under_their_headings_is_a_hit(tmp_path):
+    from personal_data import scan_file
+
+    path = tmp_path / "winners.csv"
+    path.write_text("編號,姓名,住址,獎項\n1,王○明,臺中市龍井區沙田路四段100號,首獎\n2,陳小明,臺中市龍井區沙田路四段12號,二獎\n",
+                    encoding="utf-8")
+    [problem] = scan_file(path, AllowList())
+    assert (problem.line, problem.rule) == (3, "name-address")
+    assert "陳** at 臺中市龍井區沙田路四段*號" in problem.message
+    assert "(column 3)" in problem.message
+
+
+@pytest.mark.parametrize("rows", [
+    "編號,姓名,獎項\n1,陳小明,首獎\n",  # names, no address column
+    "場地,地址\n市民活動中心,臺中市龍井區沙田路四段12號\n",  # addresses, no name column
+    "姓名,住址\n陳小明,臺中市龍井區沙田路四段\n",  # no door number
+])
+def test_a_table_without_a_name_at_an_address_is_quiet(tmp_path, rows):
+    from personal_data import scan_file
+
+    path = tmp_path / "list.csv"
+    path.write_text(rows, encoding="utf-8")
+    assert scan_file(path, AllowList()) == []
