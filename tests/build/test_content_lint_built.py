@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from support import build_fixture_copy, copy_fixture_site, parse
+from support import plant_paragraph as plant
 
 # --- needle → line -------------------------------------------------------------------------
 
@@ -24,13 +25,6 @@ BIRTH = "content/guides/birth.zh-tw.md"
 @pytest.fixture
 def site(tmp_path):
     return copy_fixture_site(tmp_path / "site")
-
-
-def plant(path, text) -> int:
-    """Append `text` as a paragraph at the end of the body; return the line it starts on."""
-    source = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(source + text + "\n", encoding="utf-8")
-    return source.count("\n") + 1
 
 
 def assert_lint_fails(build, line, *fragments, count=1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from support import build_fixture_copy, copy_fixture_site, problem_lines
+from support import plant_paragraph as plant
 
 BIRTH = "content/guides/birth.zh-tw.md"
 
@@ -13,12 +14,6 @@ BIRTH = "content/guides/birth.zh-tw.md"
 @pytest.fixture
 def site(tmp_path):
     return copy_fixture_site(tmp_path / "site")
-
-
-def plant(path, text) -> int:
-    source = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(source + text + "\n", encoding="utf-8")
-    return source.count("\n") + 1
 
 
 def test_a_broken_internal_link_is_one_line_at_its_markdown_line(site, tmp_path):

@@ -11,6 +11,7 @@ from odf.opendocument import OpenDocumentText
 from odf.text import P
 
 from support import build_fixture_copy, copy_fixture_site, problem_lines
+from support import plant_paragraph as plant
 
 BIRTH = "content/guides/birth.zh-tw.md"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -31,12 +32,6 @@ def write_docx(path, text: str) -> None:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("word/document.xml", f"<w:document {W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
                                               "</w:body></w:document>")
-
-
-def plant(path, text) -> int:
-    source = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(source + text + "\n", encoding="utf-8")
-    return source.count("\n") + 1
 
 
 LINKS = "下載[檢查表 ODT](/files/checklist.odt)或[檢查表 Word](/files/checklist.{suffix})。"
