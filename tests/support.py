@@ -84,6 +84,13 @@ def parse(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
 
 
+def plant_paragraph(path: Path, text: str) -> int:
+    """Append `text` as a paragraph at the end of a Markdown file; the line it starts on."""
+    source = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(source + text + "\n", encoding="utf-8")
+    return source.count("\n") + 1
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the first `old` in a file with `new`; `old` must be there."""
     text = path.read_text(encoding="utf-8")

@@ -90,7 +90,7 @@ def load_manual_checks(path: Path, languages: list[str], today: datetime.date) -
     """The checks of the file, validated; every mistake is a Problem with the file and line."""
     shown = display_path(path)
     try:
-        data, lines = load_yaml(shown, path.read_text(encoding="utf-8"))
+        data, lines = load_yaml(shown, path.read_text(encoding="utf-8"), stage=STAGE)
     except FileNotFoundError:
         raise ProblemsFound(
             [

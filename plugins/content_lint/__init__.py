@@ -2,3 +2,5 @@
 model runs it on every build)."""
 
 from .content_lint import CHECKS, Linter, LintTarget, selected_checks  # noqa: F401
+from .office_shapes import FIELDS as OFFICE_FIELDS  # noqa: F401
+from .office_shapes import OfficeDetails  # noqa: F401

@@ -1,6 +1,7 @@
 """Content lint: check what an author wrote, as rendered to HTML, for the accessibility and
 wording mistakes a Markdown author can make (alt text, link text, headings, tables, media,
-downloads and images, language of parts, the glossary's avoided terms), and report each as
+downloads and images, language of parts, the glossary's avoided terms, http:// links to
+government sites, the office's details typed by hand), and report each as
 `path:line: lint [rule]: message. Fix: …`.
 
 An item is checked in parts: each header value that may hold inline Markdown (placed on its
@@ -18,15 +19,28 @@ from pathlib import Path
 
 from problems import Problem
 
-from . import currency, downloads, glossary, headings, images, language, link_text, media, tables
+from . import (
+    currency,
+    downloads,
+    glossary,
+    headings,
+    images,
+    language,
+    link_text,
+    media,
+    office_details,
+    secure_links,
+    tables,
+)
 from .issues import Issue, LintContext, Occurrences
 from .locate import locate
+from .office_shapes import OfficeDetails
 from .tree import parse
 
 STAGE = "lint"
 # The checks that also read plain-text values (titles, summaries, form texts), which cannot
 # hold markup: each has a `text_issues(text, context, occurrences)` for one piece of text.
-PLAIN_TEXT_CHECKS = {"glossary": glossary, "currency": currency}
+PLAIN_TEXT_CHECKS = {"glossary": glossary, "currency": currency, "office_details": office_details}
 CHECKS = {
     "images": images.check,
     "link_text": link_text.check,
@@ -37,6 +51,8 @@ CHECKS = {
     "language": language.check,
     "glossary": glossary.check,
     "currency": currency.check,
+    "secure_links": secure_links.check,
+    "office_details": office_details.check,
 }
 
 
@@ -75,7 +91,7 @@ def body_source(target: LintTarget) -> str:
 def plain_issues(target: LintTarget, context: LintContext, checks: list) -> list[Problem]:
     """The plain-text checks over the plain values, each on its own line (no HTML to parse)."""
     modules = [module for name, module in PLAIN_TEXT_CHECKS.items() if CHECKS[name] in checks]
-    applies = {glossary: context.english, currency: context.lang.startswith("zh")}
+    applies = {glossary: context.english, currency: context.lang.startswith("zh"), office_details: True}
     problems = []
     for module in (m for m in modules if applies[m]):
         occurrences = Occurrences()
@@ -112,17 +128,18 @@ class Linter:
     made on first use and reused for every item after (the glossary's patterns are compiled once
     per context, not once per file)."""
 
-    def __init__(self, settings, glossary_terms: tuple, files_root: Path):
+    def __init__(self, settings, glossary_terms: tuple, files_root: Path, office: OfficeDetails | None = None):
         self.checks = selected_checks(settings)
         self.avoided_terms = glossary.avoided(glossary_terms)
         self.files_root = files_root
+        self.office = office
         self.contexts: dict[tuple, LintContext] = {}
 
     def context(self, target: LintTarget) -> LintContext:
         key = (target.lang, target.heading_start)
         if key not in self.contexts:
             self.contexts[key] = LintContext(target.lang, target.heading_start, self.files_root,
-                                             self.avoided_terms)
+                                             self.avoided_terms, self.office)
         return self.contexts[key]
 
     def __call__(self, targets: list[LintTarget]) -> list[Problem]:

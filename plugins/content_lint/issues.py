@@ -8,7 +8,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from .office_shapes import OfficeDetails
 
 Needle = str | re.Pattern
 
@@ -22,6 +26,8 @@ class LintContext:
     files_root: Path = Path("content/files")  # content/files: images and downloads
     # The glossary's avoided English variants, compiled once per build (glossary.avoided).
     avoided_terms: Mapping = field(default_factory=dict)
+    # What the office's own details look like (content/office.toml), made once per build.
+    office: OfficeDetails | None = None
 
     @property
     def english(self) -> bool:

@@ -17,8 +17,9 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 import site_context
-from content_lint import Linter, LintTarget
+from content_lint import OFFICE_FIELDS, Linter, LintTarget, OfficeDetails
 from forms.definitions import form_folders
+from office_data.office_data import load as load_office
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
 from sources.digest import content_key, stable_repr
@@ -33,6 +34,7 @@ from .inventory import Entry, check_inventory, read_entries
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
+from .linked_from import with_linking_pages
 from .prepare import (
     Prepared,
     PreparedCache,
@@ -134,10 +136,18 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
     for warning in warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    problems += errors + attachment_errors + scan_tree(content_root, allowlist)
+    problems += errors + attachment_errors + with_linking_pages(scan_tree(content_root, allowlist), entries,
+                                                                content_root / FILES_FOLDER)
     if problems:
         raise ProblemsFound(problems)
     return CheckedSources(entries, reference, forms, attachments, resolver)
+
+
+def office_details(settings, languages) -> OfficeDetails:
+    """What the office's own details look like (content/office.toml), for the lint that finds
+    them typed by hand."""
+    office = load_office(Path(settings["OFFICE_DATA_FILE"]), list(languages))
+    return OfficeDetails.from_values({name: [office.text(name, lang) for lang in languages] for name in OFFICE_FIELDS})
 
 
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
@@ -148,11 +158,12 @@ def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
 
 def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
-    code, catalogs, glossary, files, settings, and the facts put into it (the declared facts,
-    and the lists of offices made from the guides)."""
+    code, catalogs, the office's details, glossary, files, settings, and the facts put into it
+    (the declared facts, and the lists of offices made from the guides)."""
     plugins = Path(__file__).resolve().parents[1]
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
+                        Path(settings["OFFICE_DATA_FILE"]).read_bytes(),
                         (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
                         (content_root / DATA_FOLDER / "facts.yaml").read_bytes(), stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
@@ -163,7 +174,8 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
                           prepare_fingerprint(settings, content_root, sources.resolver))
-    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER)
+    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
+                  office_details(settings, languages))
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)

@@ -17,6 +17,7 @@ from sources.front_matter import SourceError, SourceFile, read_source
 from sources.paths import display_path
 from sources.validation import validate
 
+from .dated import date_findings
 from .kinds import KINDS, PAGE, ContentKind, kind_named, kind_of_path, required_pages, section_kind
 from .schemas.common import Finding
 
@@ -152,6 +153,7 @@ def kind_problems(entries: list[Entry], primary: str, reference, form_ids, today
     for entry in entries:
         findings = list(entry.kind.references(entry.header, reference, form_ids)) if entry.kind.references else []
         findings += entry.kind.notices(entry.header, today) if entry.kind.notices else []
+        findings += date_findings(entry.path, entry.header, today) if entry.kind.dated else []
         for finding in findings:
             (warnings if finding.warning else errors).append(entry.from_finding(finding))
         if any(not finding.warning for finding in findings):

@@ -74,7 +74,7 @@ def load_file(path: Path, model: type[BaseModel], languages: list[str]) -> tuple
         return None, [Problem(shown, None, STAGE, "missing-file", "the reference data file is missing",
                               f"create {shown} (see docs/content-guide.md, reference data)")]
     try:
-        data, lines = load_yaml(shown, decode(shown, path.read_bytes()))
+        data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
     except SourceError as error:
         return None, [error.problem]
     value, problems = validate(model, data, shown, lambda location: line_in(lines, location), stage=STAGE,
@@ -138,7 +138,7 @@ def data_lines(data_dir: Path, name: str) -> tuple[str, dict[Location, int], obj
     place a problem inside it after the build has read it: placeholders, the glossary lint)."""
     path = data_dir / f"{name}.yaml"
     shown = display_path(path)
-    data, lines = load_yaml(shown, decode(shown, path.read_bytes()))
+    data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
     return shown, lines, data
 
 

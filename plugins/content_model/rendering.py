@@ -1,7 +1,8 @@
 """Markdown to HTML for content: the body of every item and the inline text of header values.
 
 On top of Python-Markdown (with the extensions in the MARKDOWN setting), five small steps:
-- a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>`;
+- a paragraph `表：…` / `Table: …` right before a table becomes that table's `<caption>` (a
+  Markdown table, or a `<table>` written in HTML);
 - each cell of a table's header row says what it heads: `<th scope="col">`;
 - links stay as written, from the site root (`/guides/birth/`, `/files/map.png`): the content
   lint reads them so; `with_base` then puts the site's base (SITEURL) in front of them, once,
@@ -22,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
@@ -69,6 +71,28 @@ class CaptionProcessor(Treeprocessor):
         parent.remove(paragraph)
 
 
+# `<p>表：…</p>` right before a `<table>` written in HTML (Markdown keeps such a table aside as
+# raw HTML, out of the tree CaptionProcessor reads), unless that table has its own caption.
+RAW_TABLE_CAPTION = re.compile(
+    r"<p>\s*(?:" + "|".join(re.escape(prefix) for prefix in CAPTION_PREFIXES.values()) + r")\s*"
+    r"(?P<caption>(?:(?!</p>).)+?)\s*</p>\s*<table(?P<attributes>[^>]*)>(?!\s*<caption)", re.S)
+
+
+class RawTableCaptionProcessor(Postprocessor):
+    """`<p>表：…</p><table>…` written in HTML → `<table><caption>…</caption>…` (after raw HTML is back)."""
+
+    def run(self, text: str) -> str:
+        if "<table" not in text:
+            return text
+        return RAW_TABLE_CAPTION.sub(self.caption, text)
+
+    @staticmethod
+    def caption(match: re.Match) -> str:
+        if not match["caption"].strip():
+            return match.group(0)
+        return f"<table{match['attributes']}><caption>{match['caption'].strip()}</caption>"
+
+
 class HeaderScopeProcessor(Treeprocessor):
     """`<thead><tr><th>` → `<th scope="col">` (a Markdown table's header row heads columns)."""
 
@@ -110,6 +134,7 @@ class SiteExtension(Extension):
         md.treeprocessors.register(CaptionProcessor(md), "captions", 5)
         md.treeprocessors.register(HeaderScopeProcessor(md), "header_scope", 5)
         md.treeprocessors.register(self.links, "site_links", 4)
+        md.postprocessors.register(RawTableCaptionProcessor(md), "raw_table_captions", 5)  # after raw_html (30)
 
 
 # Characters that may start Markdown or HTML; text without them renders as itself.

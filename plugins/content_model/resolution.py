@@ -131,12 +131,53 @@ def pair_problems(entries: list[Entry], primary: str, resolver: Resolver) -> lis
         mine, theirs = stated_values(entry, resolver), stated_values(original, resolver)
         for kind, value in sorted(mine ^ theirs):
             where = "only here" if (kind, value) in mine else f"only in {original.path}"
-            what = f"NT${value:,}" if kind == "money" else f"{value} days"
             problems.append(Problem(entry.path, entry.source.line_of(("title",)), STAGE, "pair-disagrees",
-                                    f"{what} is stated {where}, not in both languages",
+                                    f"{shown(kind, value)} is stated {where}, not in both languages",
                                     "state the same fees, fines and time limits in both languages, "
                                     "each with its placeholder"))
+        if not mine ^ theirs:
+            problems += prose_problems(original, entry, resolver)
     return problems
+
+
+def shown(kind: str, value: int) -> str:
+    return f"NT${value:,}" if kind == "money" else f"{value} days"
+
+
+def prose_values(entry: Entry, resolver: Resolver) -> dict[tuple[str, int], int]:
+    """{(kind, value): the line it is first written on} of every fee, fine and time limit a guide's
+    text states (summary, header texts, body): typed by hand (a value its header declares) or by
+    placeholder."""
+    declared = declared_values(entry, resolver)
+    found = {}
+    for line, typed in typed_in(entry):
+        if (typed.kind, typed.value) in declared:
+            found.setdefault((typed.kind, typed.value), line)
+    for value in resolver.stated(references_of(entry)):
+        found.setdefault(value, entry.source.line_of(("title",)))
+    return found
+
+
+def prose_problems(original: Entry, translation: Entry, resolver: Resolver) -> list[Problem]:
+    """A fee or time limit the text of one language states and the other's does not (both are
+    the guide's own, so the header check cannot see it: 戶口名簿新臺幣30元 against "NT$0"). One
+    mistake, one line: in the translation where it states a value of its own, else in the
+    original, naming what each file states that the other does not."""
+    mine, theirs = prose_values(original, resolver), prose_values(translation, resolver)
+    only_mine = sorted(value for value in mine if value not in theirs)
+    only_theirs = sorted(value for value in theirs if value not in mine)
+    if not only_mine and not only_theirs:
+        return []
+    entry, lines, other, missing = ((translation, theirs, original, only_mine) if only_theirs
+                                    else (original, mine, translation, only_mine))
+    own = only_theirs if only_theirs else only_mine
+    line = min(lines[value] for value in own)
+    said = ", ".join(shown(*value) for value in own)
+    elsewhere = f"; {other.path} states {', '.join(shown(*value) for value in missing)} instead" if (
+        only_theirs and missing) else f"; {other.path} does not"
+    return [Problem(entry.path, line, STAGE, "pair-disagrees", f"the text states {said}{elsewhere}",
+                    "state the same fees and time limits in the text of both languages, each with its "
+                    "placeholder, e.g. {{fee:household-certificate}}")]
 
 
 def review_problems(entry: Entry) -> list[Problem]:

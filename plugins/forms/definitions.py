@@ -119,7 +119,7 @@ def load_form(folder: Path, languages: list[str], resolve: Resolve | None = None
                               "rename the folder with lower-case ASCII letters, digits and '-', e.g. "
                               "forms/marriage-agreement")]
     try:
-        data, lines = load_yaml(shown, decode(shown, path.read_bytes()))
+        data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
     except SourceError as error:
         return None, [error.problem]
     lines.setdefault((), 1)

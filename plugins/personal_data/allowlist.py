@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from problems import Problem, ProblemsFound
 from sources.paths import display_path
+from sources.validation import error_words
 
 from .detect import Hit, find, mask
 from .kinds import DOCS, STAGE, Kind
@@ -128,8 +129,8 @@ def _allowance(entry: EntrySchema, number: int, path: str, lines: dict,
     if len(hits) != 1 or hits[0].length != len(entry.value.strip()):
         return None, Problem(path, line, STAGE, RULE,
                              f"entry {number + 1} ({_masked(entry.value)}) is not one ID number, resident "
-                             "number, mobile number or e-mail address (or its check digit is wrong), so it "
-                             "would never be flagged",
+                             "number, mobile number, e-mail address or name with its home address (or its "
+                             "check digit is wrong), so it would never be flagged",
                              "write exactly one value, as it appears in the text; or delete the entry")
     hit = hits[0]
     if entry.expires is not None and entry.expires < today:
@@ -161,8 +162,8 @@ def _schema_problem(error: dict, path: str, lines: dict, data: dict) -> Problem:
         accepted = ", ".join(schema.model_fields)
         return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: unknown key `{key}`",
                        f"remove it or correct its spelling; the keys accepted here are: {accepted}")
-    message = error["msg"][0].lower() + error["msg"][1:]
-    return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: `{key}`: {message}", f"write {hint}")
+    return Problem(path, _line(lines, location), STAGE, RULE, f"{where}: `{key}`: {error_words(error)}",
+                   f"write {hint}")
 
 
 def _entry_name(location: tuple, data: dict) -> str:

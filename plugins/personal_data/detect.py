@@ -1,6 +1,7 @@
 """Find personal data in a text: identity numbers (checksum verified), mobile numbers, e-mail
-addresses. Each hit has its kind, a masked value, its line and column; the raw value is kept
-only for the allow-list check and is never part of a hit's text form.
+addresses, a person's name with a home address (names.py). Each hit has its kind, a masked
+value, its line and column; the raw value is kept only for the allow-list check and is never
+part of a hit's text form.
 
 Before matching, full-width forms (Ａ１２３…, ０９１２－…), the ideographic space and the
 dash look-alikes are read as their ASCII equivalents, one character for one, so columns stay
@@ -17,6 +18,7 @@ from types import MappingProxyType
 
 from .identifiers import IdFormat, valid_format
 from .kinds import Kind
+from .names import names_at_addresses
 
 # ASCII look-alikes: full-width forms U+FF01–FF5E, the ideographic space, dashes and minus signs.
 _LOOK_ALIKES = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -103,11 +105,13 @@ def find(text: str, office_domains: Iterable[str] = ()) -> list[Hit]:
     of one) or reserved for examples (example.com, *.test, …)."""
     normal = LOOK_ALIKE_RUN.sub(lambda run: run.group().translate(ASCII_LOOK_ALIKES), text)
     domains = (*(d.lower() for d in office_domains), *RESERVED_DOMAINS)
-    found = [*_identity_numbers(normal), *_mobiles(normal), *_emails(normal, domains)]
+    found = [(match.start(), match.end(), kind, key, mask_email(key) if kind is Kind.EMAIL else mask(key))
+             for match, kind, key in (*_identity_numbers(normal), *_mobiles(normal), *_emails(normal, domains))]
+    found += [(hit.start, hit.end, Kind.NAME_ADDRESS, hit.key, hit.masked) for hit in names_at_addresses(normal)]
     if not found:
         return []
     starts = [0, *(newline.end() for newline in re.finditer("\n", text))]
-    hits = [_hit(kind, key, match, starts) for match, kind, key in found]
+    hits = [_hit(*one, starts) for one in found]
     return sorted(hits, key=lambda hit: (hit.line, hit.column, hit.kind))
 
 
@@ -133,7 +137,6 @@ def _emails(text: str, domains: tuple[str, ...]) -> Iterator[tuple[re.Match, Kin
         yield match, Kind.EMAIL, match.group().lower()
 
 
-def _hit(kind: Kind, key: str, match: re.Match, starts: list[int]) -> Hit:
-    line = bisect.bisect_right(starts, match.start())
-    masked = mask_email(key) if kind is Kind.EMAIL else mask(key)
-    return Hit(kind, masked, line, match.start() - starts[line - 1] + 1, match.end() - match.start(), key)
+def _hit(start: int, end: int, kind: Kind, key: str, masked: str, starts: list[int]) -> Hit:
+    line = bisect.bisect_right(starts, start)
+    return Hit(kind, masked, line, start - starts[line - 1] + 1, end - start, key)

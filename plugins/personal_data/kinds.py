@@ -19,6 +19,7 @@ class Kind(StrEnum):
     RESIDENT_ID = "resident-id"
     MOBILE = "mobile"
     EMAIL = "email"
+    NAME_ADDRESS = "name-address"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ KINDS = MappingProxyType({
     Kind.EMAIL: KindInfo(
         "an e-mail address outside the office's own domain",
         "the office's own address, or name@example.com: a domain reserved for examples"),
+    Kind.NAME_ADDRESS: KindInfo(
+        "a person's name with a home address (門牌), personal data under 個人資料保護法",
+        "the name masked, 王○明, or the address without its door number, 沙田路四段"),
 })
 
 

@@ -1,9 +1,10 @@
 """Scan texts, files and folders; report each hit that is not allow-listed as a Problem.
 
 Files by suffix: TEXT_SUFFIXES are read as UTF-8 text (a BOM is fine) and scanned line by
-line; OpenDocument and PDF files through their EXTRACTORS; NO_TEXT_SUFFIXES (raster images, fonts)
-have no text to scan and are skipped; any other file is a Problem, because a file the guard
-cannot read is a file it cannot vouch for.
+line; OpenDocument, Office Open XML (.docx, .xlsx) and PDF files through their EXTRACTORS; the
+binary Office files of before 2007 (.doc, .xls) cannot be read and are a Problem each;
+NO_TEXT_SUFFIXES (raster images, fonts) have no text to scan and are skipped; any other file is
+a Problem, because a file the guard cannot read is a file it cannot vouch for.
 """
 
 from __future__ import annotations
@@ -19,16 +20,22 @@ from sources.paths import display_path
 
 from .allowlist import AllowList
 from .detect import Hit, find
-from .extract import ExtractionError, TextPart, odf_sections, pdf_sections
-from .kinds import DOCS, KINDS, STAGE, fix_for
+from .extract import ExtractionError, TextPart, odf_sections, ooxml_sections, pdf_sections
+from .kinds import DOCS, KINDS, STAGE, Kind, fix_for
+from .names import table_names_at_addresses
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".tsv", ".json", ".toml",
                            ".html", ".htm", ".xml", ".svg", ".po", ".pot"})
 EXTRACTORS = MappingProxyType({".odt": odf_sections, ".ods": odf_sections, ".odp": odf_sections,
-                               ".odg": odf_sections, ".pdf": pdf_sections})
+                               ".odg": odf_sections, ".pdf": pdf_sections, ".docx": ooxml_sections,
+                               ".xlsx": ooxml_sections, ".pptx": ooxml_sections})
+# The binary Office files of before 2007: their text cannot be read, so they cannot be vouched for.
+BINARY_OFFICE = MappingProxyType({".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx"})
 NO_TEXT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff",
                               ".woff2", ".ttf", ".otf"})
 SCANNED_SUFFIXES = TEXT_SUFFIXES | EXTRACTORS.keys()
+# Table files: a name and an address in the same row, under their headings (names.py).
+TABLE_DELIMITERS = MappingProxyType({".csv": ",", ".tsv": "\t"})
 
 # A line break between two characters of a number or an address, as a layout engine wraps them.
 _WRAP = re.compile(r"(?<=[0-9A-Za-z@._+-])[ \t]*\n[ \t]*(?=[0-9A-Za-z@._+-])")
@@ -56,6 +63,11 @@ def scan_file(path: Path, allowlist: AllowList) -> list[Problem]:
         return []
     if suffix in TEXT_SUFFIXES:
         return _scan_text_file(path, shown, allowlist)
+    if suffix in BINARY_OFFICE:
+        return [Problem(shown, None, STAGE, "unreadable", f"a {suffix} file (the Office format of before 2007) "
+                        "cannot be checked for personal data",
+                        f"save it as {BINARY_OFFICE[suffix]} (File, Save as), or offer only its ODF or PDF version; "
+                        f"see {DOCS}")]
     if suffix not in EXTRACTORS:
         return [Problem(shown, None, STAGE, "unreadable", f"files of type {suffix or '(none)'} cannot be "
                         "checked for personal data",
@@ -91,7 +103,15 @@ def _scan_text_file(path: Path, shown: str, allowlist: AllowList) -> list[Proble
         line = data[: error.start].count(b"\n") + 1
         return [Problem(shown, line, STAGE, "unreadable", "the file is not UTF-8 text, so it cannot be "
                         "checked for personal data", "save the file as UTF-8")]
-    return scan_text(shown, text, allowlist)
+    problems = scan_text(shown, text, allowlist)
+    delimiter = TABLE_DELIMITERS.get(path.suffix.lower())
+    if delimiter:
+        rows = [Hit(Kind.NAME_ADDRESS, hit.masked, line, column, len(hit.name), hit.key)
+                for line, column, hit in table_names_at_addresses(text, delimiter)]
+        written = {problem.line for problem in problems if problem.rule == Kind.NAME_ADDRESS}
+        problems += [_problem(shown, hit, hit.line, "") for hit in rows
+                     if not allowlist.allows(hit) and hit.line not in written]
+    return problems
 
 
 def _hits_with_wrapped(text: str, office_domains: Iterable[str]) -> list[Hit]:

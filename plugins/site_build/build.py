@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 
 import site_context
+from content_model.internal_links import broken_links
 from problems import Problem, ProblemsFound, print_problems, write_problems
 from site_search import search_manifest
 from site_settings import load_settings
@@ -47,11 +48,15 @@ def run_context():
 
 
 def run_pelican(settings: dict, output: Path, collector) -> list[Problem]:
-    """Build into `output`, then its search index and the precompressed copies; returns the
-    problems Pelican logged, or those of the index step (the exceptions propagate)."""
+    """Build into `output`, check its links inside the site (content_model.internal_links), then
+    its search index and the precompressed copies; returns the problems Pelican logged, or the
+    links leading nowhere (the exceptions propagate)."""
     with run_context() as taken, contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: …" counts articles
         Pelican(settings).run()
     problems = list(collector.problems.values())
+    if not problems:
+        index = site_context.require(taken["context"], site_context.SITE_INDEX)
+        problems = broken_links(index.all_items(), output, settings["SITEURL"])
     if not problems:
         index_and_compress(output, settings, taken["context"])
     return problems

@@ -57,13 +57,14 @@ class SourceError(ProblemsFound):
         super().__init__([problem])
 
 
-def decode(path: str, data: bytes) -> str:
-    """The file's text; a file that is not UTF-8 is a SourceError naming the first bad line."""
+def decode(path: str, data: bytes, stage: str = STAGE) -> str:
+    """The file's text; a file that is not UTF-8 is a SourceError naming the first bad line
+    (`stage`: the stage of the file's other problems, e.g. "data" or "forms")."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise SourceError(Problem(path, line, STAGE, "encoding",
+        raise SourceError(Problem(path, line, stage, "encoding",
                                   f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} "
                                   "cannot be read; the file may be saved as Big5)", UTF8_FIX)) from None
     return text.removeprefix("\ufeff")
@@ -84,20 +85,38 @@ def split(path: str, text: str) -> tuple[str, str, int]:
                               "end the header with a line of three dashes `---` before the text"))
 
 
-def load_yaml(path: str, text: str, first_line: int = 1, stage: str = STAGE,
-              what: str = "the header") -> tuple[object, dict[Location, int]]:
+YAML_FIX = ("write each key as `key: value` at the start of the line; indent list items (`- …`) and nested "
+            "keys with spaces, never tabs")
+# The brackets of a one-line list or mapping (`{zh-tw: 姓名, en: Name}`); one left open is found
+# only lines later, so it is reported where it was opened.
+OPENED = {"flow mapping": ("{", "}"), "flow sequence": ("[", "]")}
+
+
+def yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, stage: str, what: str) -> Problem:
+    """The one line of a YAML syntax error: a bracket left open at the line that opened it, any
+    other error where the parser stopped."""
+    opened = next((pair for name, pair in OPENED.items() if name in (error.context or "")), None)
+    if opened and error.context_mark is not None:
+        line = error.context_mark.line + first_line
+        return Problem(path, line, stage, "yaml", f"{what} is not valid YAML: a `{opened[0]}` on this line is "
+                       f"not closed with `{opened[1]}`", f"close it with `{opened[1]}` at the end of the value, "
+                       f"e.g. `label: {{zh-tw: 姓名, en: Name}}`")
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    return Problem(path, line, stage, "yaml", f"{what} is not valid YAML: {error.problem}", YAML_FIX)
+
+
+def load_yaml(path: str, text: str, *, stage: str, first_line: int = 1,
+              what: str = "the file") -> tuple[object, dict[Location, int]]:
     """(data, {location: line}) for a YAML document with every scalar as text.
 
     `first_line` is the file line of the text's first line (2 for a header after `---`);
-    `stage` and `what` name the document in messages (a data file: "data", "the file")."""
+    `stage` names the check in messages ("data", "forms", …; a content file's header: "header")
+    and `what` the document ("the file"; a content file's: "the header")."""
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        raise SourceError(Problem(path, line, stage, "yaml", f"{what} is not valid YAML: {error.problem}",
-                                  "write each key as `key: value` at the start of the line; indent list "
-                                  "items (`- …`) and nested keys with spaces, never tabs")) from None
+        raise SourceError(yaml_problem(path, error, first_line, stage, what)) from None
     lines: dict[Location, int] = {}
     if node is None:
         return {}, lines
@@ -142,7 +161,7 @@ def read_source(path: Path) -> SourceFile:
     shown = display_path(path)
     text = decode(shown, path.read_bytes())
     header_text, body, body_line = split(shown, text)
-    header, lines = load_yaml(shown, header_text, first_line=2)
+    header, lines = load_yaml(shown, header_text, stage=STAGE, first_line=2, what="the header")
     if not isinstance(header, dict):
         raise SourceError(Problem(shown, 2, STAGE, "front-matter", "the header is not a list of `key: value` lines",
                                   "write one `key: value` per line between the two `---` lines"))

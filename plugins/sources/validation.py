@@ -10,6 +10,7 @@ from pydantic.fields import FieldInfo
 
 from problems import Problem
 
+from .dates import date_hint
 from .front_matter import Location
 
 DOCS = "docs/content-guide.md"
@@ -87,9 +88,19 @@ def problem_of(error: dict, model: type[BaseModel], path: str, line_of: Callable
         return Problem(path, line_of(location[:-1]), stage, "missing-key", f"the key `{name}` is missing", fix)
     value = error.get("input")
     shown = f" (it is {value!r})" if isinstance(value, (str, int, float)) and len(str(value)) < 80 else ""
-    message = error["msg"][0].lower() + error["msg"][1:]
     fix = f"write {hint}" if hint else f"correct the value; see {DOCS}"
-    return Problem(path, line_of(location), stage, "invalid-value", f"`{name}`: {message}{shown}", fix)
+    return Problem(path, line_of(location), stage, "invalid-value", f"`{name}`: {error_words(error)}{shown}", fix)
+
+
+def error_words(error: dict) -> str:
+    """What a pydantic error says, in words: a value that does not have the form wanted never
+    quotes the regular expression it was checked with (the fix says the form, from the field's
+    description), and a date in another form says what it probably means (sources.dates)."""
+    if error["type"] == "string_pattern_mismatch":
+        return "the value is not written in the form wanted here"
+    message = error["msg"][0].lower() + error["msg"][1:]
+    hint = date_hint(error.get("input")) if error["type"].startswith(("date", "datetime")) else ""
+    return f"{message}; {hint}" if hint else message
 
 
 def validate(model: type[BaseModel], data: object, path: str, line_of: Callable[[Location], int],

@@ -35,16 +35,19 @@ def plain(path: Path, header: dict, body: str, date: str) -> None:
 
 
 def clone_guides(content: Path, plain_dir: Path, count: int) -> None:
-    """`count` guide pairs cloned from the real guides, titles and slugs numbered."""
+    """The real guides (under their own slugs: the guides and pages link them, and a link to no
+    page stops the build), then `count` guide pairs cloned from them, titles and slugs numbered."""
     sources = sorted((ROOT / "content/guides").glob("*.zh-tw.md"))
-    for n in range(count):
+    for n in range(-len(sources), count):
         zh = sources[n % len(sources)]
         for lang in LANGUAGES:
             header, body = split(zh.with_name(zh.name.replace(".zh-tw.", f".{lang}.")))
-            header["slug"], header["title"] = f"{header['slug']}-{n}", f"{header['title']} {n}"
+            if n >= 0:
+                header["slug"], header["title"] = f"{header['slug']}-{n}", f"{header['title']} {n}"
             header["forms"] = []  # the cloned forms have other ids
-            write(content / "guides" / f"{header['slug']}.{lang}.md", header, body + f"\n\n{n}\n")
-            plain(plain_dir / f"guide-{header['slug']}.{lang}.md", header, body + f"\n\n{n}\n", "2026-11-30")
+            body += f"\n\n{n}\n" if n >= 0 else ""
+            write(content / "guides" / f"{header['slug']}.{lang}.md", header, body)
+            plain(plain_dir / f"guide-{header['slug']}.{lang}.md", header, body, "2026-11-30")
 
 
 def clone_news(content: Path, plain_dir: Path, count: int) -> None:
@@ -90,7 +93,8 @@ def make_site(work: Path, pages: int, forms: int = 50) -> dict[str, Path]:
     (content / "guides").mkdir()
     (content / "news").mkdir()
     plain_dir.mkdir(parents=True)
-    fixed = 2 * (len(list((ROOT / "content/pages").glob("*.zh-tw.md"))) + forms)
+    fixed = 2 * (len(list((ROOT / "content/pages").glob("*.zh-tw.md"))) + forms
+                 + len(list((ROOT / "content/guides").glob("*.zh-tw.md"))))  # the real guides, kept
     pairs = max(2, (pages - fixed) // 2)
     clone_guides(content, plain_dir, max(1, pairs * 3 // 10))
     clone_news(content, plain_dir, max(1, pairs - pairs * 3 // 10))

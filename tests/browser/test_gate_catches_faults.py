@@ -86,16 +86,23 @@ def test_content_lint_stops_the_build(site, tmp_path, fault, needle):
     assert needle in result.log.lower() and "Fix:" in result.log
 
 
+def test_a_link_to_no_page_stops_the_build_at_its_markdown_line(site, tmp_path):
+    plant(site / PAGE, "[申辦須知首頁](/guides/nope/)")
+    result = build(site, tmp_path)
+    assert result.returncode == 2, result.log
+    line = len((site / PAGE).read_text(encoding="utf-8").splitlines())
+    assert f"birth.zh-tw.md:{line}: links [link-internal]: the link '/guides/nope/'" in result.log, result.log[-2000:]
+
+
 # --- stage 2: link check on the built site -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("fault", "needle"),
     [
-        ("[申辦須知首頁](/guides/nope/)", "/guides/nope/"),
         ("[出生登記期限](/guides/birth/#nope)", "#nope"),
     ],
-    ids=["broken-internal-link", "missing-fragment"],
+    ids=["missing-fragment"],
 )
 def test_link_check_catches(site, tmp_path, fault, needle):
     plant(site / PAGE, fault)

@@ -138,10 +138,42 @@ def test_a_personal_id_number_stops_the_build_masked(site, tmp_path):
     assert "F131104093" not in line
 
 
-def test_a_broken_form_definition_is_its_own_line_not_a_flood_of_missing_forms(site, tmp_path):
+@pytest.mark.parametrize("old, new, line, said", [
+    ("        required: true\n", "        required: true\n        height: 6\n", 18, "forms [box-height]"),
+    ("        label: {zh-tw: 姓名, en: Name}", "        label: {zh-tw: 姓名, en: Name", 14,
+     "forms [yaml]: the file is not valid YAML"),  # a YAML mistake: the file, not "the header"
+    ("        label: {zh-tw: 姓名, en: Name}", "        label: {zh-tw: 姓名}", 14, "en"),  # a missing translation
+])
+def test_a_broken_form_definition_is_its_own_line_not_a_flood_of_missing_forms(site, tmp_path, old, new, line, said):
     """The guides that link to the form still find it: only the definition's own line is printed."""
     path = site / "forms/birth-application/form.yaml"
-    edit(path, "        required: true\n", "        required: true\n        height: 6\n")
+    edit(path, old, new)
     lines = problem_lines(run_narrow(site, tmp_path))
     assert len(lines) == 1, lines
-    assert lines[0].startswith("forms/birth-application/form.yaml:") and "forms [box-height]" in lines[0], lines
+    assert lines[0].startswith(f"forms/birth-application/form.yaml:{line}: ") and said in lines[0], lines
+    assert "header" not in lines[0] and "no form" not in lines[0]
+
+
+NEWS_ZH = "content/news/2026-11-01-opening.zh-tw.md"
+
+
+@pytest.mark.parametrize("date, rule, said", [
+    ("2062-11-01", "date-ahead", "the date 2062-11-01 is "),  # a year typed wrong
+    ("2026-10-01", "date-file-name", "is not the date the file is named after (2026-11-01)"),
+])
+def test_a_news_date_far_ahead_or_unlike_its_file_name_is_one_line(site, tmp_path, date, rule, said):
+    edit(site / NEWS_ZH, "date: 2026-11-01", f"date: {date}")
+    assert_one_problem(run_narrow(site, tmp_path), f"{NEWS_ZH}:5: header [{rule}]: ", said, "Fix: ")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_news_item_a_few_days_ahead_builds(site, tmp_path):
+    import datetime
+
+    soon = (datetime.date.today() + datetime.timedelta(days=5)).isoformat()
+    (site / NEWS_ZH).rename(site / f"content/news/{soon}-opening.zh-tw.md")
+    (site / "content/news/2026-11-01-opening.en.md").rename(site / f"content/news/{soon}-opening.en.md")
+    for lang in ("zh-tw", "en"):
+        edit(site / f"content/news/{soon}-opening.{lang}.md", "date: 2026-11-01", f"date: {soon}")
+    build = run_narrow(site, tmp_path)
+    assert build.returncode == 0, build.log

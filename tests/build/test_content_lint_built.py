@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from support import build_fixture_copy, copy_fixture_site, parse
+from support import plant_paragraph as plant
 
 # --- needle → line -------------------------------------------------------------------------
 
@@ -24,13 +25,6 @@ BIRTH = "content/guides/birth.zh-tw.md"
 @pytest.fixture
 def site(tmp_path):
     return copy_fixture_site(tmp_path / "site")
-
-
-def plant(path, text) -> int:
-    """Append `text` as a paragraph at the end of the body; return the line it starts on."""
-    source = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(source + text + "\n", encoding="utf-8")
-    return source.count("\n") + 1
 
 
 def assert_lint_fails(build, line, *fragments, count=1):
@@ -58,13 +52,56 @@ PLANTED = {
     "unmarked-english": ("請攜帶 your household registration certificate 正本。", [
         "English passage 'your household registration certificate'",
         'Fix: wrap it in `<span lang="en">your household registration certificate']),
+    "alt-is-file-name": ("![counter.png](/files/counter.png)", [
+        "lint [image-alt]: the alt text 'counter.png' of image '/files/counter.png' is the image's file name",
+        "Fix: write what the image shows"]),
+    "alt-says-image": ("![圖片](/files/counter.png)", ["lint [image-alt]", "only says that it is an image"]),
+    "empty-table-header": ("表：規費\n\n| | |\n|---|---|\n| 出生登記 | 免費 |", [
+        "lint [table-header]: a table's header row has only empty cells", "Fix: write in each cell of the first row"]),
+    "rows-without-separator": ("| 項目 | 規費 |\n| 出生登記 | 免費 |", [
+        "lint [table-separator]: the lines starting '| 項目 | 規費 |' look like a table",
+        "Fix: put a line like `|---|---|`"]),
+    "http-government-link": ("見[內政部戶政司](http://www.ris.gov.tw/)。", [
+        "lint [link-http]: the link to the government site www.ris.gov.tw uses http://", "Fix: write https://"]),
+    "office-phone-by-hand": ("請電 (04) 0000-0000 洽詢。", [
+        "lint [office-details]: the office's phone number is typed by hand: '(04) 0000-0000'",
+        "Fix: delete it and link to the contact page"]),
+    "office-hours-by-hand": ("本所週一至週五上午8時至下午5時受理。", [
+        "lint [office-details]: the office's opening hours is typed by hand", "(/contact/)"]),
 }
+
+# Where the faulty line is below the planted paragraph's first: the header row of empty cells.
+LINES_BELOW = {"empty-table-header": 2}
+
+# Near-misses of the checks above, all in one page: each must build clean.
+NEAR_MISSES = """![櫃台位置圖：出生登記在2號櫃台](/files/counter.png)
+
+表：規費
+
+| 項目 | 規費 |
+|---|---|
+| 出生登記 | 免費 |
+
+請選擇 A | B 其中之一。
+
+見[舊系統](http://old.example.gov.tw/){: .no-https}、[戶政司](https://www.ris.gov.tw/)與[商店](http://shop.example.com/)。
+
+市政府服務專線 04-2228-9111，或撥 1999；測試路上另有郵局，測試路2號是圖書館。
+
+週一至週五上午9時至12時另有預約服務。"""
+
+
+def test_near_misses_of_the_checks_build_clean(site, tmp_path):
+    plant(site / BIRTH, NEAR_MISSES)
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert ": lint [" not in build.log
 
 
 @pytest.mark.parametrize("case", PLANTED)
 def test_a_planted_mistake_fails_the_build_at_its_line(site, tmp_path, case):
     markup, fragments = PLANTED[case]
-    line = plant(site / BIRTH, markup)
+    line = plant(site / BIRTH, markup) + LINES_BELOW.get(case, 0)
     build = build_fixture_copy(site, tmp_path / "out")
     assert_lint_fails(build, line, *fragments)
 
@@ -127,7 +164,7 @@ def test_a_captioned_table_builds_clean(site, tmp_path):
 
 
 def test_checks_can_be_chosen_by_setting(site, tmp_path):
-    plant(site / BIRTH, "相關說明請[點此](/faq/)。")
+    plant(site / BIRTH, "相關說明請[點此](/guides/birth/)。")  # a page the fixture has: the link itself is fine
     build = build_fixture_copy(site, tmp_path / "out", CONTENT_LINT_CHECKS=["images", "headings"])
     assert build.returncode == 0, build.log
 

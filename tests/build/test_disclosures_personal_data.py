@@ -113,3 +113,32 @@ def test_an_allow_listed_value_and_a_wrong_check_digit_pass(tmp_path):
     assert (tmp_path / "out/disclosures/counter-statistics/notes.pdf").is_file()
     without = build_fixture_copy(site, tmp_path / "out2")  # the project's allow-list does not list it
     assert without.returncode == 2 and "B22****782" in without.stdout
+
+
+# --- a person's name with a home address ---------------------------------------------------------
+
+def test_a_name_with_a_home_address_in_a_news_body_is_one_masked_line(tmp_path):
+    from support import build_fixture_copy, copy_fixture_site, problem_lines
+
+    site = copy_fixture_site(tmp_path / "site")
+    news = site / "content/news/2026-11-01-opening.zh-tw.md"
+    text = news.read_text(encoding="utf-8") + "\n感謝熱心民眾陳小明君（住臺中市龍井區沙田路四段100號）拾獲證件送回。\n"
+    news.write_text(text, encoding="utf-8")
+    [line] = problem_lines(build_fixture_copy(site, tmp_path / "out"))
+    assert line.startswith(f"content/news/2026-11-01-opening.zh-tw.md:{text.count(chr(10))}: personal-data "
+                           "[name-address]: "), line
+    assert "陳** at 臺中市龍井區沙田路四段*號" in line and "小明" not in line and "Fix: remove it" in line
+
+
+def test_a_name_with_a_home_address_in_a_csv_attachment_names_the_linking_page(tmp_path):
+    from support import build_fixture_copy, copy_fixture_site, problem_lines
+
+    site = copy_fixture_site(tmp_path / "site")
+    rows = "姓名,住址\n王大明,臺中市龍井區沙田路四段100號\n"
+    (site / "content/files/winners.csv").write_text(rows, encoding="utf-8")
+    guide = site / "content/guides/birth.zh-tw.md"
+    text = guide.read_text(encoding="utf-8") + "\n名單：[得獎名單](/files/winners.csv)\n"
+    guide.write_text(text, encoding="utf-8")
+    [line] = problem_lines(build_fixture_copy(site, tmp_path / "out"))
+    assert line.startswith("content/files/winners.csv:2: personal-data [name-address]: "), line
+    assert f"(linked from content/guides/birth.zh-tw.md:{text.count(chr(10))})" in line

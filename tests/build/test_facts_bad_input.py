@@ -159,3 +159,25 @@ def test_an_avoided_english_variant_in_a_form_text_and_in_the_data_open_data_sho
         "forms/birth-application/form.yaml:4: lint [glossary]: 'letter of delegation' is a variant the glossary "
         "avoids for 委託書. Fix: write 'letter of authorisation' (content/data/glossary.yaml, term "
         "`letter-of-authorisation`)."]
+
+
+# --- a fee stated differently in the text of the two languages ------------------------------------
+
+def test_a_fee_typed_differently_in_the_two_languages_is_one_line_in_the_translation(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    guides = site / "content/guides"
+    zh = append(guides / "birth.zh-tw.md", "\n換發戶口名簿每份新臺幣30元。\n") + 1
+    en = append(guides / "birth.en.md", "\nA new household certificate is free (NT$0).\n") + 1
+    [line] = lines_of(site, tmp_path / "out")
+    assert line == (f"content/guides/birth.en.md:{en}: facts [pair-disagrees]: the text states NT$0; "
+                    "content/guides/birth.zh-tw.md states NT$30 instead. Fix: state the same fees and time limits "
+                    "in the text of both languages, each with its placeholder, e.g. {{fee:household-certificate}}")
+    assert zh > 1
+
+
+def test_the_same_fee_typed_in_one_language_and_a_placeholder_in_the_other_builds(tmp_path):
+    site = copy_fixture_site(tmp_path / "site")
+    append(site / "content/guides/birth.zh-tw.md", "\n換發戶口名簿每份新臺幣30元。\n")
+    append(site / "content/guides/birth.en.md", "\nA new household certificate costs {{fee:household-certificate}}.\n")
+    build = build_fixture_copy(site, tmp_path / "out")
+    assert build.returncode == 0, build.log

@@ -127,7 +127,8 @@ def test_guides_json_has_every_guide_with_the_same_facts(real_site):
 def test_the_glossary_page_lists_every_term_with_the_other_language_marked(real_site, lang, prefix):
     from sources.front_matter import load_yaml
 
-    terms, _ = load_yaml("glossary.yaml", (ROOT / "content/data/glossary.yaml").read_text(encoding="utf-8"))
+    glossary = (ROOT / "content/data/glossary.yaml").read_text(encoding="utf-8")
+    terms, _ = load_yaml("glossary.yaml", glossary, stage="data")
     doc = parse(real_site.output / prefix / "glossary/index.html")
     entries = {dt["id"]: dt for dt in doc.select("main dl.glossary dt")}
     assert set(entries) == {term["id"] for term in terms}

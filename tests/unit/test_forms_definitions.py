@@ -88,6 +88,7 @@ def test_broken_yaml_is_one_problem_with_its_line(tmp_path):
     [problem] = problems_of(tmp_path)
     assert "form.yaml:" in problem and "[yaml]" in problem and "Fix:" in problem
     assert folder.name in problem
+    assert ": forms [yaml]: the file is not valid YAML" in problem and "header" not in problem, problem
 
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path):

@@ -49,3 +49,17 @@ def test_big5_names_the_file_the_line_and_the_fix(tmp_path):
 def test_an_unreadable_header_is_one_problem_with_its_line(tmp_path, text, line, rule):
     path = write(tmp_path, text)
     assert error_of(path).startswith(f"{path.as_posix()}:{line}: header [{rule}]: ")
+
+
+@pytest.mark.parametrize("text, line, bracket", [
+    ("title: t\nlabel: {zh-tw: 姓名, en: Name\nhelp: x\nmore: y\n", 2, "{"),
+    ("title: t\ntags: [a, b\nhelp: x\n", 2, "["),
+])
+def test_a_bracket_left_open_is_reported_where_it_was_opened(text, line, bracket):
+    from sources.front_matter import SourceError, load_yaml
+
+    with pytest.raises(SourceError) as caught:
+        load_yaml("form.yaml", text, stage="forms")
+    problem = caught.value.problem
+    assert (problem.line, problem.stage, problem.rule) == (line, "forms", "yaml")
+    assert f"a `{bracket}` on this line is not closed" in problem.message

@@ -26,7 +26,7 @@ SLUGS = ["birth", "death", "marriage", "divorce", "moving", "id-card", "transcri
 
 def data(name: str, model):
     path = DATA / name
-    loaded, lines = load_yaml(str(path), path.read_text("utf-8"))
+    loaded, lines = load_yaml(str(path), path.read_text("utf-8"), stage="header")
     result, problems = validate(model, loaded, str(path), lambda loc: lines.get(tuple(loc), 1), context=CONTEXT)
     assert not problems, "\n".join(map(str, problems))
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from content_model.kinds import kind_named
@@ -87,7 +89,8 @@ GUIDE = (ROOT / "tests/fixtures/site/content/guides/birth.zh-tw.md").read_text(e
     ("fees:\n  - fee: registration\n    item: 出生登記\n  - fee: household-certificate\n    item: 換發戶口名簿\n", "",
      "x.md:2: header [missing-key]: the key `fees` is missing"),
     ("  - fee: household-certificate", "  - fee: 戶口名簿",
-     "x.md:21: header [invalid-value]: `fees[1].fee`: string should match pattern"),
+     "x.md:21: header [invalid-value]: `fees[1].fee`: the value is not written in the form wanted here "
+     "(it is '戶口名簿')"),
     ("    item: 換發戶口名簿", "    item: 換發戶口名簿\n    amount: 30",
      "x.md:23: header [unknown-key]: unknown key `fees[1].amount`"),
     ("  nationwide: {status: ask}", "  nationwide: {status: maybe}",
@@ -108,3 +111,18 @@ def test_the_content_guide_lists_every_key_as_the_schemas_say():
 
     guide = (ROOT / "docs/content-guide.md").read_text(encoding="utf-8")
     assert updated(guide) == guide, "docs/content-guide.md is out of date. Fix: run `make docs`."
+
+
+@pytest.mark.parametrize("old, new", [
+    ("  - fee: household-certificate", "  - fee: 戶口名簿"),
+    ("reviewed: 2026-11-21", "reviewed: 115/11/21"),
+])
+def test_a_value_in_the_wrong_form_is_told_in_words_never_as_a_regular_expression(tmp_path, old, new):
+    [message] = problems(tmp_path, "guide", GUIDE.replace(old, new))
+    assert "pattern" not in message and not re.search(r"\^|\$'|\[a-z|\\d", message), message
+    assert "Fix: write" in message
+
+
+def test_a_date_with_an_roc_year_says_so(tmp_path):
+    [message] = problems(tmp_path, "guide", GUIDE.replace("reviewed: 2026-11-21", "reviewed: 115/11/21"))
+    assert "民國 (ROC) year" in message and "2026-11-21" in message, message

@@ -53,7 +53,7 @@ def test_a_missing_image_file_is_reported(files):
 
 @pytest.mark.parametrize("name, said", [("wide.png", "2400 px wide"), ("heavy.jpg", "is 300 KB")])
 def test_an_image_over_the_budget_is_reported(files, name, said):
-    [issue] = issues(f'<p><img alt="圖" src="/files/{name}"></p>', files)
+    [issue] = issues(f'<p><img alt="櫃台位置圖" src="/files/{name}"></p>', files)
     assert issue.rule == "image-budget" and said in issue.message and "resize" in issue.fix
 
 
@@ -61,3 +61,32 @@ def test_the_same_image_twice_names_the_faulty_occurrence(files):
     html = '<p><img alt="櫃台" src="/files/counter.png"></p><p><img src="/files/counter.png"></p>'
     [issue] = issues(html, files)
     assert issue.occurrence == 1
+
+
+# --- alt text that says nothing ---------------------------------------------------------------
+
+@pytest.mark.parametrize("alt", [
+    "櫃台位置圖",            # a word for image inside a text that says what it shows
+    "本所一樓平面圖：出生登記在2號櫃台",
+    "Photo of the counter on the ground floor",
+    "counter on the ground floor",  # the file's name in a longer description
+    "圖書館入口",            # 圖 starting another word
+    "Figure skating rink",   # an English word for image starting a phrase
+    "2026年11月26日新網站上線畫面",
+])
+def test_alt_text_that_says_what_the_image_shows_is_clean(files, alt):
+    assert issues(f'<p><img alt="{alt}" src="/files/counter.png"></p>', files) == []
+
+
+@pytest.mark.parametrize("alt", ["counter.png", "counter", "COUNTER.PNG", "IMG_0412", "DSC01234", "map.jpg"])
+def test_alt_text_that_is_a_file_name_is_reported(files, alt):
+    [issue] = issues(f'<p><img alt="{alt}" src="/files/counter.png"></p>', files)
+    assert issue.rule == "image-alt" and "is the image's file name" in issue.message
+    assert repr(alt) in issue.message and "write what the image shows" in issue.fix
+
+
+@pytest.mark.parametrize("alt", ["image", "Photo", "picture", "photo 2", "圖片", "照片", "相片", "圖", "圖1", "圖一",
+                                 "圖片。", "Image:", "示意圖"])
+def test_alt_text_that_only_says_image_is_reported(files, alt):
+    [issue] = issues(f'<p><img alt="{alt}" src="/files/counter.png"></p>', files)
+    assert issue.rule == "image-alt" and "only says that it is an image" in issue.message

@@ -55,3 +55,40 @@ def test_needle_is_the_markdown_header_row():
     pattern = issue.needles[0]
     assert pattern.search("| 項目 | 規費 |") and not pattern.search("項目與規費")
     assert isinstance(pattern, re.Pattern)
+
+
+# --- a header row of empty cells -----------------------------------------------------------------
+
+EMPTY_HEAD = '<thead><tr><th scope="col"></th><th scope="col"> </th></tr></thead>'
+
+
+def test_a_header_row_with_one_empty_corner_cell_is_clean():
+    corner = '<thead><tr><th scope="col"></th><th scope="col">規費</th></tr></thead>'
+    assert issues(f"<table><caption>常用規費</caption>{corner}{BODY}</table>") == []
+
+
+def test_a_header_row_of_empty_cells_is_reported():
+    [issue] = issues(f"<table><caption>常用規費</caption>{EMPTY_HEAD}{BODY}</table>")
+    assert issue.rule == "table-header" and "only empty cells" in issue.message
+    assert "`| 項目 | 規費 |`" in issue.fix
+    assert issue.needles[0].search("表：常用規費\n\n| | |\n|---|---|\n") and not issue.needles[0].search("|---|---|")
+
+
+# --- rows without a separator line ----------------------------------------------------------------
+
+def test_a_paragraph_with_a_pipe_or_two_is_no_table():
+    assert issues("<p>請選擇 A | B 其中之一。</p>") == []
+    assert issues("<p>網址：a|b|c（請照抄）</p>") == []  # one line, not written as a row
+    assert issues("<pre><code>| a | b |\n| c | d |</code></pre>") == []
+
+
+def test_rows_without_a_separator_line_are_reported_at_the_first_row():
+    [issue] = issues("<p>| 項目 | 規費 |\n| 戶籍謄本 | 15 |</p>")
+    assert issue.rule == "table-separator" and "'| 項目 | 規費 |'" in issue.message
+    assert "`|---|---|`" in issue.fix
+    assert issue.needles[0].search("| 項目 | 規費 |") and not issue.needles[0].search("| 戶籍謄本 | 15 |")
+
+
+def test_rows_without_their_outer_pipes_and_a_lone_row_are_reported():
+    assert [i.rule for i in issues("<p>項目 | 規費 | 備註\n戶籍謄本 | 15 | 每張</p>")] == ["table-separator"]
+    assert [i.rule for i in issues("<p>| 項目 | 規費 |</p>")] == ["table-separator"]

@@ -49,7 +49,7 @@ def test_an_empty_file_and_an_empty_allowlist_allow_nothing(tmp_path):
 @pytest.mark.parametrize("text, line, message, fix", [
     ('[[allow]]\nvalue = "A123456789"\n', 1, r"entry 1 \(A12\*\*\*\*789\): `reason` is missing",
      "add a sentence saying why this value may be published: reason = "),
-    ('[[allow]]\nvalue = "A123456789"\nreason = "  "\n', 3, r"entry 1 .*`reason`: string should match",
+    ('[[allow]]\nvalue = "A123456789"\nreason = "  "\n', 3, r"entry 1 .*`reason`: the value is not written in the form",
      "write a sentence saying why"),
     ('[[allow]]\nvalue = "A123456789"\nreason = "r"\nreson = "x"\n', 4, r"entry 1 .*unknown key `reson`",
      "remove it or correct its spelling; the keys accepted here are: value, reason, expires"),
@@ -86,7 +86,8 @@ def test_each_malformed_entry_is_a_problem_with_its_line(tmp_path, text, line, m
 ])
 def test_an_entry_is_one_whole_value_never_a_value_inside_more_text(tmp_path, value):
     [problem] = problems(tmp_path, f'[[allow]]\nvalue = "{value}"\nreason = "r"\n')
-    assert "is not one ID number, resident number, mobile number or e-mail address" in problem.message
+    assert ("is not one ID number, resident number, mobile number, e-mail address or name with its home "
+            "address") in problem.message
     assert value not in str(problem)
 
 

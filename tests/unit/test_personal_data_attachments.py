@@ -143,7 +143,9 @@ def test_wrong_check_digits_in_attachments_are_not_caught(pdf, odt):
 @pytest.mark.parametrize("name, data, message", [
     ("broken.pdf", b"%PDF-1.7\nthis is not a PDF", "cannot be read as a PDF"),
     ("broken.odt", b"PK\x03\x04 not a zip", "cannot be opened as an OpenDocument"),
-    ("notes.docx", b"PK\x03\x04", "files of type .docx cannot be checked"),
+    ("notes.docx", b"PK\x03\x04", "cannot be opened as an Office (zip) file"),
+    ("notes.doc", b"\xd0\xcf\x11\xe0", "a .doc file (the Office format of before 2007) cannot be checked"),
+    ("table.xls", b"\xd0\xcf\x11\xe0", "a .xls file (the Office format of before 2007) cannot be checked"),
 ])
 def test_an_attachment_that_cannot_be_read_fails(tmp_path, name, data, message):
     path = tmp_path / name
@@ -173,3 +175,62 @@ def test_a_pdf_without_text_or_encrypted_fails(tmp_path):
     locked.write(tmp_path / "locked.pdf")
     [problem] = scan_file(tmp_path / "locked.pdf", AllowList())
     assert "encrypted" in problem.message
+
+
+# --- Office Open XML (.docx, .xlsx), written as Word and Excel write them -------------------------
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="hyperlink" Target="mailto:lin@mail.tw" TargetMode="External"/>'
+        '</Relationships>')
+
+
+def make_ooxml(path: Path, parts: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return path
+
+
+def make_docx(path: Path) -> Path:
+    body = (f'<w:document {W}><w:body><w:p><w:r><w:t>申請人身分證統一編號：B2234</w:t></w:r>'
+            '<w:r><w:t>56782</w:t></w:r></w:p><w:p><w:r><w:t>範例 A123456789</w:t></w:r></w:p></w:body></w:document>')
+    return make_ooxml(path, {
+        "word/document.xml": body,
+        "word/header1.xml": f"<w:hdr {W}><w:p><w:r><w:t>承辦人 chen.mei@mail.tw</w:t></w:r></w:p></w:hdr>",
+        "docProps/core.xml": '<cp:coreProperties xmlns:cp="urn:cp"><dc:title xmlns:dc="urn:dc">FC12345674</dc:title>'
+                             '</cp:coreProperties>',
+        "word/_rels/document.xml.rels": RELS,
+    })
+
+
+def test_personal_data_in_a_docx_is_found_in_its_body_header_properties_and_links(tmp_path):
+    found = " ".join(str(p) for p in scan_file(make_docx(tmp_path / "notes.docx"), allow_sample()))
+    for masked in ("body (word/document.xml), text line 1: a Taiwan national ID number (國民身分證統一編號): "
+                   "B22****782",
+                   "properties (docProps/core.xml), text line 1: a resident certificate / UI number (統一證號): "
+                   "FC1****674",
+                   "headers (word/header1.xml), text line 1: an e-mail address outside the office's own domain: c****@",
+                   "the link targets, text line 1: an e-mail address outside the office's own domain: l****@"):
+        assert masked in found, found
+    assert "B223456782" not in found and "the document body (word/document.xml)" in found
+    assert "A12****789" not in found  # allow-listed, as in any other file
+
+
+def test_personal_data_in_an_xlsx_cell_is_found(tmp_path):
+    sheet = ('<worksheet xmlns="urn:x"><sheetData><row><c t="s"><v>0</v></c><c><v>912345678</v></c></row>'
+             '<row><c t="inlineStr"><is><t>0987654321</t></is></c></row></sheetData></worksheet>')
+    strings = '<sst xmlns="urn:x"><si><t>F912345678</t></si></sst>'
+    path = make_ooxml(tmp_path / "list.xlsx", {"xl/sharedStrings.xml": strings, "xl/worksheets/sheet1.xml": sheet})
+    found = " ".join(str(p) for p in scan_file(path, AllowList()))
+    assert "[resident-id]: the cells' text (xl/sharedStrings.xml), text line 1:" in found, found
+    assert "[mobile]: the sheets (xl/worksheets/sheet1.xml)" in found, found
+
+
+def test_a_clean_docx_passes(tmp_path):
+    path = make_ooxml(tmp_path / "clean.docx", {"word/document.xml": f"<w:document {W}><w:body><w:p><w:r>"
+                                                 "<w:t>戶籍謄本申請書</w:t></w:r></w:p></w:body></w:document>"})
+    assert scan_file(path, AllowList()) == []

@@ -35,6 +35,22 @@ def test_no_caption_without_a_prefixed_paragraph_right_before(tmp_path, text):
     assert "<caption>" not in renderer(tmp_path).body(text, "zh-tw")
 
 
+RAW_TABLE = "<table>\n<tr><th>項目</th><th>規費</th></tr>\n<tr><td>謄本</td><td>15</td></tr>\n</table>\n"
+
+
+@pytest.mark.parametrize("prefix", ["表：", "Table:"])
+def test_a_caption_line_before_a_table_written_in_html_becomes_its_caption(tmp_path, prefix):
+    html = renderer(tmp_path).body(f"{prefix} 常用規費\n\n{RAW_TABLE}", "zh-tw")
+    assert re.search(r"<table[^>]*>\s*<caption>常用規費</caption>", html) and "<p>" not in html
+
+
+@pytest.mark.parametrize("text", ["表：\n\n" + RAW_TABLE, "表：常用規費\n\n另見下表。\n\n" + RAW_TABLE,
+                                  "表：常用規費\n\n<table>\n<caption>自己的標題</caption>\n<tr><th>a</th></tr>\n</table>\n"])
+def test_an_html_table_keeps_what_it_has_without_a_caption_line_right_before(tmp_path, text):
+    html = renderer(tmp_path).body(text, "zh-tw")
+    assert "<caption>常用規費</caption>" not in html and html.count("<caption>") == text.count("<caption>")
+
+
 def test_root_relative_urls_are_rendered_as_written_then_get_the_site_base_once(tmp_path):
     html = renderer(tmp_path).body("[常見問答](/faq/) [外站](https://moi.gov.tw/) [本頁](#top) ![圖](/files/a.png) "
                                    "<a href='/news/'>消息</a> [協定](//cdn.example/x)", "zh-tw")

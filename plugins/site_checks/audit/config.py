@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from sources.dates import date_hint
+
 from ..findings import CheckCannotRun
 
 
@@ -85,7 +87,8 @@ def load_allowlist(path: Path, today: datetime.date) -> tuple[AuditAllowance, ..
             raise AuditConfigError(path, f"entry {number} lacks {sorted(missing) or ['a reason']}",
                                    "give every [[allow]] entry page, rule, reason and expires")
         if not isinstance(raw["expires"], datetime.date):
-            raise AuditConfigError(path, f"entry {number}: expires is not a date",
+            hint = date_hint(raw["expires"])
+            raise AuditConfigError(path, f"entry {number}: expires is not a date" + (f"; {hint}" if hint else ""),
                                    "write a date without quotes, e.g. expires = 2027-01-31")
         entry = AuditAllowance(raw["page"], raw["rule"], raw["reason"], raw["expires"])
         if entry.expires < today:
