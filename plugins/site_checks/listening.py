@@ -32,7 +32,7 @@ CONTROLS = {"link", "button", "textbox", "searchbox", "checkbox", "radio", "comb
             "slider", "switch", "menuitem", "tab", "option"}
 LONG_RUN = 40
 # A run is broken by white space and by Chinese, Japanese and full-width characters (each is a word).
-RUN = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{%d,}" % (LONG_RUN + 1))
+RUN = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]{" + str(LONG_RUN + 1) + ",}")
 HEADING = re.compile(r"^heading, (?P<name>.*), level (?P<level>\d)$")
 
 
