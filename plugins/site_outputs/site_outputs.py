@@ -1,4 +1,5 @@
-"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds and open data.
+"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds, open data and
+the SHA-256 list of the downloads (SHA256SUMS.txt, one per language).
 
 They use the site's public base URL (`site.base_url`, from site_settings); a staging build
 asks robots not to index it.
@@ -33,6 +34,10 @@ class SiteOutputsGenerator(Generator):
         reference = site_context.require(self.context, site_context.REFERENCE)
         for name, data in datasets(index, origin, reference).items():
             (out / name).write_bytes(data)
+        for lang in index.languages:  # one SHA-256 list per language, linked once from its pages
+            sums = index.checksums(lang)
+            (out / sums.url).parent.mkdir(parents=True, exist_ok=True)
+            (out / sums.url).write_text(sums.text, encoding="utf-8")
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         for kind in (kind for kind in KINDS if kind.feed):
             for lang in index.languages:

@@ -21,6 +21,7 @@ from .assets import ThemeAssets
 from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
 from .legal import article_links, article_list
+from .links import external_cue, is_external
 from .sizes import human_size
 
 
@@ -56,6 +57,13 @@ def article_links_text(context, numbers, law, attributes: str = ""):
     lang = language_of(context)
     html_lang = context["SITE_LANGUAGES"][lang]["html_lang"]
     return article_links(list(numbers), law, lang, context[TRANSLATIONS][lang], html_lang, str(attributes))
+
+
+@pass_context
+def external_cue_text(context, href: str) -> str:
+    """Global: the words that end a link to `href` when it is another site, in the page's
+    language; '' for a link within the site (links.py)."""
+    return external_cue(context[TRANSLATIONS][language_of(context)]) if is_external(str(href)) else ""
 
 
 @pass_context
@@ -99,6 +107,7 @@ def configure_environment(generator) -> None:
                         "article_links": article_links_text,
                         # a theme file's URL with `?v=` from its bytes (long-cacheable)
                         "fingerprint": theme_assets(generator).url})
+    env.globals["external_cue"] = external_cue_text
 
 
 def register():
