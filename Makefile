@@ -43,7 +43,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden transcripts i18n-extract i18n-update i18n-compile clean
 
 # The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
 KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
@@ -222,3 +222,9 @@ i18n-compile: venv
 
 clean:
 	rm -rf $(OUTPUT) reports .cache
+
+# The reviewed screen-reader transcripts (tests/transcripts/, docs/listening.md), written anew from
+# the real site: run it when a page is meant to sound different, then read the diff and commit it.
+transcripts: venv build-deps test-deps node-deps
+	TRANSCRIPTS_UPDATE=1 $(PY) -m pytest -q tests/browser/test_transcripts.py -k reviewed_file
+	git diff --stat -- tests/transcripts
