@@ -60,6 +60,7 @@ help:
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
 	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
+	@echo "make transcripts   write the reviewed screen-reader transcripts (tests/transcripts/) anew, to review and commit"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
