@@ -1,5 +1,6 @@
 """Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds, open data and
-the SHA-256 list of the downloads (SHA256SUMS.txt, one per language).
+the SHA-256 list of the downloads (SHA256SUMS.txt, one per language) (and, in a build for the
+component test only, the component examples).
 
 They use the site's public base URL (`site.base_url`, from site_settings); a staging build
 asks robots not to index it.
@@ -15,6 +16,8 @@ from pelican.generators import Generator
 import site_context
 from content_model.kinds import KINDS
 
+from .component_examples import FOLDER as EXAMPLES_FOLDER
+from .component_examples import write_examples
 from .feeds import atom_feed
 from .open_data import datasets
 from .sitemap import robots_txt, sitemap_xml
@@ -46,6 +49,8 @@ class SiteOutputsGenerator(Generator):
                 title = translations[lang].gettext("%(office)s: %(feed)s") % {
                     "office": office.text("name", lang), "feed": translations[lang].gettext(kind.feed.title)}
                 target.write_bytes(atom_feed(index, kind, lang, origin, title, self.settings["TIMEZONE"]))
+        if self.settings["SITE_COMPONENT_EXAMPLES"]:
+            print(f"components: {write_examples(self, out)} example pages in {EXAMPLES_FOLDER}/")
 
 
 def get_generators(pelican):

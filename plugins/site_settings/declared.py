@@ -140,6 +140,8 @@ SETTINGS: tuple[Setting, ...] = (
             "write why the host name is not confirmed, or '' once it is"),
     Setting("SITE_STAGING", "templates (staging banner), site_outputs", False, boolean_problem,
             "write True or False (make publish STAGING=1 sets it)"),
+    Setting("SITE_COMPONENT_EXAMPLES", "site_outputs (component examples, for tests/browser/test_components.py)",
+            False, boolean_problem, "write True or False (only the component test sets it)"),
     Setting("SITE_LANGUAGES", "content_model, templates", REQUIRED, languages_problem,
             "write {lang: {html_lang, prefix, name}}, the primary language first with prefix ''"),
     Setting("PAGE_PATHS", "content_model (it reads every kind's folder itself)", [], empty_list_problem,

@@ -90,10 +90,11 @@ def audit(site: Path, work: Path, prefix: str, *flags: str) -> tuple[float, dict
 def search_figures(log: str, site: Path) -> dict[str, float]:
     """The index step's seconds (from the build's line) and the KB a first query fetches from
     /pagefind/ in Chromium (engine, index chunks, results), measured as the search tests do."""
-    from a11y.test_search import policy_server, query_bytes, search
+    from search_support import query_bytes, search
 
     from site_checks.browser import chromium
     from site_search.policy import CONTENT_SECURITY_POLICY
+    from support import policy_server
 
     seconds = float(re.search(r"search: .* in ([\d.]+) s", log).group(1))
     indexed = [int(n) for n in re.findall(r"(\d+) pages \+ \d+ downloads", log)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from axe_selenium_python import Axe
+from search_support import WAIT_SECONDS, query_bytes, search
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -26,7 +27,6 @@ from support import ROOT, parse, policy_server
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-WAIT_SECONDS = 15
 QUERY_BUDGET_BYTES = 150 * 1024
 
 # query -> the guides and forms (by slug/id) of which one must be among the first 3 results
@@ -63,13 +63,6 @@ def browser():
 
 def console_problems(driver) -> list[str]:
     return [f"{e['level']}: {e['message']}" for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
-
-
-def search(driver, base: str, page: str, query: str) -> str:
-    """Open a search page with ?q= and wait for the live region; returns its text."""
-    driver.get(f"{base}{page}?q={quote(query)}")
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "search-status").text)
-    return driver.find_element(By.ID, "search-status").text
 
 
 def result_paths(driver) -> list[str]:
@@ -238,10 +231,6 @@ def test_every_page_under_the_policy_logs_no_console_problem(site, browser, real
         if problems := console_problems(browser):
             found[name] = problems
     assert found == {}
-
-
-def query_bytes(sent: list[tuple[str, int]]) -> int:
-    return sum(size for path, size in sent if path.startswith("/pagefind/"))
 
 
 def test_one_query_fetches_less_than_150_kb(real_site):

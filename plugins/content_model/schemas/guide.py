@@ -49,7 +49,7 @@ class Fee(Strict):
     note: Text | None = None
 
 
-class Document(Strict):
+class DocumentToBring(Strict):
     name: Text
     zh: Annotated[Text | None, Field(
         description="the document's Chinese name (English pages), as the counter calls it")] = None
@@ -70,7 +70,7 @@ class GuideHeader(Header):
     deadline: Annotated[Deadline, Field(
         description="`fact` (a key of `days:` in content/data/facts.yaml, or leave it out), `text` (in words, "
                     "the days as a placeholder), `penalty` (optional)")]
-    documents: Annotated[list[Document], Field(min_length=1, description=(
+    documents: Annotated[list[DocumentToBring], Field(min_length=1, description=(
         "a list of documents: `name`, `note` (optional), and on English pages `zh` (the Chinese name)"))]
     fees: Annotated[list[Fee], Field(min_length=1, description=(
         "a list of fees: `fee` (a key of `fees:` in content/data/facts.yaml), `item` and `note` (optional)"))]
