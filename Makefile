@@ -43,7 +43,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden i18n-extract i18n-update i18n-compile clean
+.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden transcripts i18n-extract i18n-update i18n-compile clean
 
 # The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
 KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
@@ -60,6 +60,7 @@ help:
 	@echo "make publish DEPLOY_TARGET=…   clean build with publishconf.py, every gate, then an atomic deploy (STAGING=1: staging, with a banner)"
 	@echo "make rollback DEPLOY_TARGET=…  switch the live site back to the release before it"
 	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
+	@echo "make transcripts   write the reviewed screen-reader transcripts (tests/transcripts/) anew, to review and commit"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -222,3 +223,9 @@ i18n-compile: venv
 
 clean:
 	rm -rf $(OUTPUT) reports .cache
+
+# The reviewed screen-reader transcripts (tests/transcripts/, docs/listening.md), written anew from
+# the real site: run it when a page is meant to sound different, then read the diff and commit it.
+transcripts: venv build-deps test-deps node-deps
+	TRANSCRIPTS_UPDATE=1 $(PY) -m pytest -q tests/browser/test_transcripts.py -k reviewed_file
+	git diff --stat -- tests/transcripts

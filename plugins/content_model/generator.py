@@ -25,6 +25,7 @@ from problems import ProblemsFound
 from sources.digest import content_key, stable_repr
 from sources.formats import FILES_FOLDER
 from sources.front_matter import leaves
+from template_env.links import external_cue
 
 from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
@@ -44,7 +45,7 @@ from .prepare import (
     prepare,
 )
 from .reference import english_texts, load_reference
-from .rendering import Renderer, with_base
+from .rendering import Renderer, with_base, with_cues
 from .resolution import resolve_entries, resolve_reference
 from .review_page import review_items
 from .reviews_due import fact_reviews
@@ -82,15 +83,18 @@ def template_of(entry: Entry) -> str:
     return template or entry.kind.template
 
 
-def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict, base: str) -> Item:
-    """An item from its entry and prepared result, its links given the site's base; the
-    attachments (format, size, SHA-256, address) are this build's, never from the cache."""
+def make_item(entry: Entry, prepared: Prepared, languages: dict[str, dict], attachments: dict, base: str,
+              cue: str) -> Item:
+    """An item from its entry and prepared result, its links given the site's base and, for a link
+    to another site, the external-link cue `cue` (after the lint, which reads the links as
+    written); the attachments (format, size, SHA-256, address) are this build's, never from the
+    cache."""
     prefix = languages[entry.lang]["prefix"]
-    fields = with_base(prepared.fields, base)
+    fields = with_cues(with_base(prepared.fields, base), cue)
     if entry.kind.attachments:
         fields = {**fields, "attachments": attachments.get(entry.path, ())}
     return Item(kind=entry.kind, folder=entry.folder, lang=entry.lang, header=entry.header,
-                fields=fields, content=with_base(prepared.content, base), source_path=entry.path,
+                fields=fields, content=with_cues(with_base(prepared.content, base), cue), source_path=entry.path,
                 save_as=entry.kind.save_as(entry.folder, entry.slug, prefix), template=template_of(entry))
 
 
@@ -170,8 +174,10 @@ def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str
                         stable_repr([settings.get(name) for name in PREPARE_SETTINGS]))
 
 
-def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content_root: Path, languages) -> list[Item]:
-    """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound."""
+def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content_root: Path, languages,
+                  cues: dict[str, str]) -> list[Item]:
+    """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound.
+    `cues`: each language's external-link cue."""
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
                           prepare_fingerprint(settings, content_root, sources.resolver))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
@@ -185,7 +191,7 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
                       for path, texts in english_texts(content_root / DATA_FOLDER) if "en" in languages])
     if problems:
         raise ProblemsFound(problems)
-    return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"])
+    return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"], cues[entry.lang])
             for entry, prepared in zip(sources.entries, done, strict=True)]
 
 
@@ -200,7 +206,8 @@ class ContentGenerator(Generator):
         sources = read_sources(self.settings, content_root, languages, translations)
         renderer = Renderer(self.settings, content_root / FILES_FOLDER,
                             lambda lang, kind, size: file_label(translations[lang], kind, size))
-        items = prepare_items(self.settings, sources, renderer, content_root, languages)
+        cues = {lang: external_cue(translations[lang]) for lang in languages}
+        items = prepare_items(self.settings, sources, renderer, content_root, languages, cues)
         self.form_files = make_form_files(self.settings, sources.forms)  # in the cache; published below
         items += [form_item(form, lang, self.form_files, languages) for form in sources.forms for lang in languages]
         items += category_items(sources.reference, items, languages)

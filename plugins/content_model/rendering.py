@@ -9,7 +9,9 @@ On top of Python-Markdown (with the extensions in the MARKDOWN setting), five sm
   when an item is made, so content works when the site is served under a sub-path;
 - a link to a file in `content/files/` gets its format and size, read from the file itself,
   in a `<span class="file-info">` inside the link: authors never type a size;
-- every data table gets the labels that let it stack on a narrow screen (stacked_tables).
+- every data table gets the labels that let it stack on a narrow screen (stacked_tables);
+- `with_cues` then ends every link to another site with the external-link cue, in words
+  (template_env.links), after the lint, which reads the links' text as the author wrote it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from markupsafe import Markup, escape
 
 from sources.formats import CAPTION_PREFIXES, DOWNLOAD_FORMATS, FILES_FOLDER
 from stacked_tables import label_tables
+from template_env.links import with_external_cues
 
 # A URL from the site root in rendered HTML (Markdown's or an author's own tags): href="/…" or src='/…'.
 ROOT_RELATIVE = re.compile(r"""(\s(?:href|src|poster)=)(["'])/(?!/)""")
@@ -181,4 +184,16 @@ def with_base(value, base: str):
         return {key: with_base(inner, base) for key, inner in value.items()}
     if isinstance(value, list):
         return [with_base(inner, base) for inner in value]
+    return value
+
+
+def with_cues(value, cue: str):
+    """Rendered HTML (or the header values holding it) with `cue` at the end of every link to
+    another site; other text is returned as it is."""
+    if isinstance(value, Markup):
+        return with_external_cues(value, cue) if "<a" in value else value
+    if isinstance(value, dict):
+        return {key: with_cues(inner, cue) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [with_cues(inner, cue) for inner in value]
     return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .checksums import Checksums, checksums
 from .items import Item, Placeholder
 from .kinds import FOOTER_PAGES, KINDS, NOT_SEARCHED, UNLISTED, kind_named
 
@@ -63,6 +64,10 @@ class SiteIndex:
             raise LookupError(f"no page with slug {slug!r} in {lang!r}: add it to REQUIRED_PAGES "
                               "in plugins/content_model/kinds.py so that the pre-check asks for it")
         return found
+
+    def checksums(self, lang: str) -> Checksums:
+        """The SHA-256 of every file this language's pages offer, published as one text file."""
+        return checksums([i for i in self._items if i.lang == lang], self.languages[lang]["prefix"])
 
     @staticmethod
     def open_data() -> list:

@@ -1,6 +1,7 @@
-"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds, open data and
-the open-data catalogue (datasets.json, datasets.jsonld; the open-data page shows it too) (and,
-in a build for the component test only, the component examples).
+"""Machine-readable outputs of the whole site: sitemap.xml, robots.txt, Atom feeds, open data,
+the open-data catalogue (datasets.json, datasets.jsonld; the open-data page shows it too) and
+the SHA-256 list of the downloads (SHA256SUMS.txt, one per language) (and, in a build for the
+component test only, the component examples).
 
 They use the site's public base URL (`site.base_url`, from site_settings); a staging build
 asks robots not to index it.
@@ -46,6 +47,10 @@ class SiteOutputsGenerator(Generator):
         problems = catalogue_problems(catalogue.datasets, out)
         if problems:
             raise ProblemsFound(problems)
+        for lang in index.languages:  # one SHA-256 list per language, linked once from its pages
+            sums = index.checksums(lang)
+            (out / sums.url).parent.mkdir(parents=True, exist_ok=True)
+            (out / sums.url).write_text(sums.text, encoding="utf-8")
         translations = site_context.require(self.context, site_context.TRANSLATIONS)
         for kind in (kind for kind in KINDS if kind.feed):
             for lang in index.languages:

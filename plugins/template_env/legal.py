@@ -9,6 +9,8 @@ from babel import Locale
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
+from .links import external_cue
+
 
 def article_name(number: str, catalog: gettext.NullTranslations, unit: str = "article") -> str:
     """'Article 48' / '第48條'; 'Article 48-2' / '第48條之2'; 'Point 8' / '第8點'."""
@@ -29,12 +31,14 @@ def article_list(numbers: list[str], catalog: gettext.NullTranslations, html_lan
 def article_links(numbers: list[str], law, lang: str, catalog: gettext.NullTranslations, html_lang: str,
                   attributes: str = "") -> Markup:
     """The articles as words, each linked to `law.article_url(number)` where it has one; each link's
-    title names the law too ('戶籍法第14條'), as two laws' 'Article 14' go to different pages."""
+    title names the law too ('戶籍法第14條'), as two laws' 'Article 14' go to different pages; its
+    text ends with the external-link cue (the database is another site)."""
     names = []
     for number in numbers:
         name = article_name(number, catalog, law.numbered_by)
         url = law.article_url(number)
         title = catalog.gettext("%(law)s %(article)s") % {"law": law.name[lang], "article": name}
-        names.append(Markup('<a href="{url}" title="{title}"{attributes}>{name}</a>').format(
-            url=url, title=title, attributes=Markup(attributes), name=name) if url else escape(name))
+        names.append(Markup('<a href="{url}" title="{title}"{attributes}>{name}{cue}</a>').format(
+            url=url, title=title, attributes=Markup(attributes), name=name, cue=external_cue(catalog))
+            if url else escape(name))
     return Markup(format_list([str(name) for name in names], locale=Locale.parse(html_lang, sep="-")))

@@ -22,6 +22,7 @@ from .catalogs import language_of, load_all, make_callables
 from .dates import format_for, time_element
 from .language_marks import mark_languages
 from .legal import article_links, article_list
+from .links import external_cue, is_external
 from .mailto import mailto_href
 from .sizes import human_size
 
@@ -69,6 +70,13 @@ def article_links_text(context, numbers, law, attributes: str = ""):
 
 
 @pass_context
+def external_cue_text(context, href: str) -> str:
+    """Global: the words that end a link to `href` when it is another site, in the page's
+    language; '' for a link within the site (links.py)."""
+    return external_cue(context[TRANSLATIONS][language_of(context)]) if is_external(str(href)) else ""
+
+
+@pass_context
 def size_text(context, size: int) -> str:
     """Filter: a file size in the page's language."""
     return human_size(size, context[TRANSLATIONS][language_of(context)])
@@ -113,6 +121,7 @@ def configure_environment(generator) -> None:
                         "mailto": mailto_href,
                         # a theme file's URL with `?v=` from its bytes (long-cacheable)
                         "fingerprint": theme_assets(generator).url})
+    env.globals["external_cue"] = external_cue_text
 
 
 def register():

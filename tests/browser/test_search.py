@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from site_checks.audit.config import load_rules
 from site_checks.browser import chromium, set_viewport
 from site_search.policy import CONTENT_SECURITY_POLICY
-from support import ROOT, policy_server
+from support import ROOT, parse, policy_server
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -108,6 +108,31 @@ def test_the_live_region_announces_the_count_in_the_page_language(site, browser,
     assert shown == min(count, 10)
     assert browser.find_element(By.ID, "search-more").is_displayed() == (count > 10)
     assert browser.find_element(By.ID, "search-results").is_displayed() == (count > 0)
+
+
+def keywords_of(output, path: str) -> str:
+    """A page's hidden search keywords (templates/guide.html), '' when it has none."""
+    page = output / path.lstrip("/") / "index.html"
+    found = parse(page).select_one("#search-keywords") if page.is_file() else None
+    return " ".join(found.get_text().split()) if found else ""
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", query) for query in ZH_QUERIES]
+                         + [("/en", query) for query in EN_QUERIES])
+def test_an_excerpt_is_never_the_hidden_keywords(site, browser, real_site, prefix, query):
+    """A guide's keywords are in the index, never in what a result shows (or a screen reader says)."""
+    base, _ = site
+    search(browser, base, f"{prefix}/search/", query)
+    items = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    checked = 0
+    for item in items:
+        path = urlsplit(item.find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href")).path
+        keywords = keywords_of(real_site.output, path)
+        excerpt = " ".join(item.find_element(By.CLASS_NAME, "search-excerpt").text.split())
+        if keywords and len(keywords.split()) > 1:
+            checked += 1
+            assert keywords not in excerpt, f"{query}: {path} shows its hidden keywords: {excerpt}"
+    assert checked, f"{query}: no result with keywords was shown, so nothing was checked"
 
 
 @pytest.mark.parametrize(("page", "query"), [("/search/", "戶政事務所"), ("/en/search/", "ID card")])

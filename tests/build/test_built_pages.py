@@ -45,12 +45,15 @@ def test_one_h1_and_one_main(site):
 def test_skip_link_first_and_accesskeys_present(site):
     for page, doc in pages_of(site):
         first = doc.select_one(FOCUSABLE)
-        assert first is not None and first.get("href") == "#main", f"{page}: skip link is not first"
-        assert doc.select_one("main#main") is not None, f"{page}: skip link target missing"
+        assert first is not None and first.get("href") == "#main-heading", f"{page}: skip link is not first"
+        target = doc.select_one("main#main > h1#main-heading[tabindex='-1']")
+        assert target is not None, f"{page}: the skip link's target (the h1, focusable) is missing"
         for key, place in (("U", "header"), ("C", "main"), ("Z", "footer")):
             anchor = doc.select_one(f"{place} a[accesskey='{key}']")
             assert anchor is not None and anchor.get_text() == ":::", f"{page}: accesskey {key} missing"
-            assert anchor.get("title"), f"{page}: accesskey {key} has no title"
+            assert anchor.select_one("[aria-hidden='true']").get_text() == ":::", f"{page}: ::: is read out"
+            assert any(char.isalpha() for char in anchor.get("aria-label", "")), f"{page}: accesskey {key} unnamed"
+            assert anchor.get("title") == anchor["aria-label"], f"{page}: accesskey {key}: title and name differ"
 
 
 def switch_links(doc):

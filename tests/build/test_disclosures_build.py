@@ -1,5 +1,6 @@
 """Disclosures in a build: each bad input stops it with one line naming file, line and fix;
-attachments are published beside their page with format, size and SHA-256; the item,
+attachments are published beside their page with format and size (the SHA-256 in the
+language's SHA256SUMS.txt, linked once); the item,
 category and landing pages; and the footer, site map and feeds that lead to them."""
 
 from __future__ import annotations
@@ -110,8 +111,11 @@ def test_an_attachment_is_published_beside_its_page_with_format_size_and_sha256(
         doc = parse(fixture_site.output / f"{prefix}disclosures/counter-statistics/index.html")
         link = doc.select_one("dl.facts a[type='text/csv']")
         assert link["href"] == "/disclosures/counter-statistics/counts.csv"
-        assert link.select_one(".file-info").get_text() == size
-        assert link.find_parent("li").code.get_text() == hashlib.sha256(source).hexdigest()
+        assert link.get_text().endswith(size)
+        assert hashlib.sha256(source).hexdigest() not in doc.get_text(), "a checksum is read out on the page"
+        sums = (fixture_site.output / f"{prefix}SHA256SUMS.txt").read_text(encoding="utf-8")
+        assert f"{hashlib.sha256(source).hexdigest()}  {link['href'].lstrip('/')}\n" in sums
+        assert doc.select_one(f"p.checksums a[href='/{prefix}SHA256SUMS.txt']") is not None
 
 
 def test_an_item_page_shows_its_facts_in_a_definition_list(fixture_site):
@@ -125,7 +129,7 @@ def test_an_item_page_shows_its_facts_in_a_definition_list(fixture_site):
     assert [t["datetime"] for t in facts.find_all("time")] == ["2026-11-05", "2026-12-31"]
     assert values[4].span["lang"] == "zh-Hant-TW" and values[4].get_text() == "測戶字第1150000001號"
     law = doc.select_one("main #laws + ul a")
-    assert (law.get_text(), law["hreflang"]) == ("Household Registration Act", "zh-Hant-TW")
+    assert (law.get_text(), law["hreflang"]) == ("Household Registration Act (external site)", "zh-Hant-TW")
     crumbs = [a["href"] for a in doc.select("nav.breadcrumbs a")]
     assert crumbs == ["/en/", "/en/disclosures/", "/en/disclosures/plans-and-reports/"]
 
@@ -202,7 +206,10 @@ def test_every_disclosure_page_exists_in_both_languages(real_site):
 def test_the_laws_link_to_the_national_law_database(real_site):
     doc = parse(real_site.output / "en/disclosures/applicable-laws/index.html")
     items = doc.select("main #laws + ul > li")
-    linked = {li.a.get_text(): li.a["href"] for li in items if li.a and "law.moj.gov.tw/LawClass" in li.a["href"]}
+    cue = " (external site)"  # every link to another site says so (template_env.links)
+    assert all(li.a.get_text().endswith(cue) for li in items if li.a)
+    linked = {li.a.get_text().removesuffix(cue): li.a["href"] for li in items
+              if li.a and "law.moj.gov.tw/LawClass" in li.a["href"]}
     assert linked == {"Household Registration Act": "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030006",
                       "Enforcement Rules of the Household Registration Act":
                           "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=D0030007",

@@ -124,7 +124,7 @@ def test_nothing_on_the_page_can_send_what_is_typed(real_site, form, lang):
 def test_the_declaration_the_office_area_and_the_print_footer_come_from_the_definition(real_site, form, lang):
     doc = page(real_site, form, lang)
     for section in form.definition.sections:
-        declaration = doc.select_one(f'section[aria-labelledby="section-{section.id}"] .declaration')
+        declaration = doc.select_one(f"#section-{section.id}").find_parent("section").select_one(".declaration")
         assert (text(declaration) if declaration else None) == (
             " ".join(section.declaration[lang].split()) if section.declaration else None)
     office = doc.select_one("#fill .office-use.print-only")

@@ -45,6 +45,20 @@ function excerptNodes(excerpt) {
   });
 }
 
+/** The excerpt a result shows: from the page's own text, never from a guide's hidden search
+ *  keywords (their own section, #search-keywords: templates/guide.html). Where Pagefind drew it
+ *  from a page with keywords, the first section of the page (in reading order) with a word found
+ *  gives it; a page found by its keywords alone shows its beginning. */
+const KEYWORDS_ANCHOR = "#search-keywords";
+
+function excerptOf(data) {
+  const sections = data.sub_results ?? [];
+  if (!sections.some((section) => section.url.endsWith(KEYWORDS_ANCHOR))) return data.excerpt;
+  const text = sections.filter((section) => !section.url.endsWith(KEYWORDS_ANCHOR));
+  const found = text.find((section) => section.locations.length > 0) ?? text[0];
+  return found ? found.excerpt : "";
+}
+
 /** One result: its title as a heading link, its section, and the excerpt. */
 function resultItem(data) {
   const item = document.createElement("li");
@@ -62,7 +76,7 @@ function resultItem(data) {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "search-excerpt";
-  excerpt.append(...excerptNodes(data.excerpt));
+  excerpt.append(...excerptNodes(excerptOf(data)));
   item.append(excerpt);
   return item;
 }
