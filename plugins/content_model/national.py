@@ -28,6 +28,14 @@ NATIONAL = (
                                          "services")),
 )
 
+# What a new office's site starts from (`python -m site_build new-site`), with the office's name
+# put in: the pages that name the office, and the checks people do by hand.
+STARTER = ("pages/privacy.*.md", "pages/open-data.*.md", "data/manual-checks.yaml")
+# The office's name in the starter files, as this repository (the Longjing office's site) writes it.
+STARTER_NAMES = {"zh-tw": ("臺中市龍井區戶政事務所",),
+                 "en": ("Longjing District Household Registration Office, Taichung City",
+                        "Longjing District Household Registration Office")}
+
 
 def is_national(relative: str) -> bool:
     """True if a file (its path relative to a content folder, with `/`) is national content."""

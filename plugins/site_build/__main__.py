@@ -1,6 +1,7 @@
 """python -m site_build build [--settings pelicanconf.py] [--content content] [--output output]
    python -m site_build serve [--host 127.0.0.1] [--port 8000]
-   python -m site_build forms [--forms forms] [--out output/forms] [--cache .cache/forms]"""
+   python -m site_build forms [--forms forms] [--out output/forms] [--cache .cache/forms]
+   python -m site_build new-site DIR --name-zh 臺中市○○區戶政事務所 --name-en "○○ District …" """
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import json
 import sys
 from pathlib import Path
 
+from problems import ProblemsFound, print_problems
+
 from .build import build
+from .new_site import Office, new_site
 
 
 def setting(text: str) -> tuple[str, object]:
@@ -21,6 +25,23 @@ def setting(text: str) -> tuple[str, object]:
         raise argparse.ArgumentTypeError(f"{text!r}: write KEY=JSON, e.g. 'SITEURL=\"https://x.gov.tw\"'") from None
 
 
+def new_site_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m site_build new-site",
+                                     description="Write a new office's site folder that builds with the engine.")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--name-zh", required=True, help="the office's name in Chinese")
+    parser.add_argument("--name-en", required=True, help="the office's name in English")
+    parser.add_argument("--city-zh", default="", help="its city in Chinese (else left to fill in)")
+    parser.add_argument("--city-en", default="", help="its city in English (else left to fill in)")
+    args = parser.parse_args(argv)
+    try:
+        written = new_site(args.folder, Office(args.name_zh, args.name_en, args.city_zh, args.city_en))
+    except ProblemsFound as error:
+        return print_problems(error.problems, "new-site")
+    print(f"new-site: {len(written)} files written to {args.folder}; next: cd {args.folder} && make serve")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -28,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         from .forms_command import main as forms_main
 
         return forms_main(argv[1:])
+    if argv[:1] == ["new-site"]:
+        return new_site_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m site_build", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name in ("build", "serve"):
