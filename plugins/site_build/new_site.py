@@ -122,48 +122,8 @@ SITEURL = ""
 SITE_ORIGIN_UNVERIFIED = "The office's public host name has not been filled in."
 '''
 
-MAKEFILE = '''# The two commands: `make serve` and `make test` (each sets up what it needs).
-SHELL := /bin/bash
-VENV := .venv
-PY := $(VENV)/bin/python
-HOST ?= 127.0.0.1
-PORT ?= 8000
-# Where the engine's wheel is found (a folder or an index); its version is pinned in requirements.txt.
-ENGINE_WHEELS ?= wheels
-ENGINE = PYTHONPATH="$$($(PY) -c 'from household_engine import paths; print(paths.PLUGINS)')" $(PY)
-BUILD_ARGS = --settings pelicanconf.py --content content --output output
-
-.PHONY: venv build serve test check audit publish
-
-$(VENV)/.stamp: requirements.txt
-	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --find-links $(ENGINE_WHEELS) -r requirements.txt
-	@touch $@
-
-venv: $(VENV)/.stamp
-
-node_modules/.stamp: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
-	@touch $@
-
-build: venv node_modules/.stamp
-	$(ENGINE) -m site_build build $(BUILD_ARGS)
-
-serve: venv node_modules/.stamp
-	$(ENGINE) -m site_build serve --settings pelicanconf.py --content content --host $(HOST) --port $(PORT)
-
-check: build
-	$(ENGINE) -m site_checks links --site output --settings pelicanconf.py
-	$(ENGINE) -m site_checks national-lint --site output
-
-# The whole gate: the build's own checks, links, national rules, HTML (vnu) and axe-core in Chromium.
-test: check
-	$(ENGINE) -m site_checks html --site output
-	$(ENGINE) -m site_checks audit --site output --base-path ""
-
-publish: venv
-	$(ENGINE) -m site_publish go-live --settings publishconf.py
-'''
+# The files written as they are (no office detail in them).
+SITE_FILES = Path(__file__).resolve().parent / "site_files"
 
 README = '''# {name_zh} ({name_en})
 
@@ -211,7 +171,7 @@ def new_site(folder: Path, office: Office) -> list[Path]:
                                           name_zh_repr=repr(office.name_zh)),
         "publishconf.py": PUBLISH,
         "requirements.txt": f"household-engine=={__version__}  # the engine; an upgrade is this one line\n",
-        "Makefile": MAKEFILE,
+        "Makefile": (SITE_FILES / "Makefile").read_text(encoding="utf-8"),
         "README.md": README.format(name_zh=office.name_zh, name_en=office.name_en, version=__version__),
         ".ci/run": "#!/usr/bin/env bash\n# CI entry point: exactly what the README promises.\nset -euo pipefail\n"
                    'cd "$(dirname "$0")/.."\nmake test\n',
