@@ -44,8 +44,8 @@ def wheel_files(root: Path) -> dict[str, str]:
             mapping[f"content/{relative}"] = f"{PACKAGE}/starter/{relative}"
     for name in ("package.json", "package-lock.json"):
         mapping[name] = f"{PACKAGE}/node/{name}"
-    # The personal-data allow-list (the sample ID the forms' examples print), a new site's starting one.
-    mapping[".ci/personal-data-allowlist.toml"] = f"{PACKAGE}/starter/personal-data-allowlist.toml"
+    for name in national["STARTER_CI"]:
+        mapping[f".ci/{name}"] = f"{PACKAGE}/starter/ci/{name}"
     mapping["deploy/nginx.conf"] = f"{PACKAGE}/deploy/nginx.conf"  # the go-live gate checks the server's headers
     return mapping
 

@@ -31,6 +31,10 @@ NATIONAL = (
 # What a new office's site starts from (`python -m site_build new-site`), with the office's name
 # put in: the pages that name the office, and the checks people do by hand.
 STARTER = ("pages/privacy.*.md", "pages/open-data.*.md", "data/manual-checks.yaml")
+# The checks' own files (in .ci/) a new site starts from, as they are: the personal-data
+# allow-list (the sample ID number the forms' examples print), the axe-core rules, the audit's
+# allow-list (empty).
+STARTER_CI = ("personal-data-allowlist.toml", "axe-rules.toml", "audit-allowlist.toml")
 # The office's name in the starter files, as this repository (the Longjing office's site) writes it.
 STARTER_NAMES = {"zh-tw": ("臺中市龍井區戶政事務所",),
                  "en": ("Longjing District Household Registration Office, Taichung City",

@@ -23,6 +23,6 @@ FORMS = HOME / "forms"  # the national form definitions (the forms engine is plu
 LOCALE = HOME / "i18n"  # the gettext catalogs of the templates and plugins
 NATIONAL = PACKAGE / "national" if INSTALLED else HOME / "content"  # the national content layer
 STARTER = PACKAGE / "starter" if INSTALLED else HOME / "content"  # what new-site copies (national.STARTER)
-# The personal-data allow-list a new site starts from (the sample ID number the forms' examples use).
-ALLOWLIST = (PACKAGE / "starter" if INSTALLED else HOME / ".ci") / "personal-data-allowlist.toml"
+# The checks' files (allow-lists, axe rules) a new site starts from (national.STARTER_CI).
+CI = PACKAGE / "starter" / "ci" if INSTALLED else HOME / ".ci"
 NODE = PACKAGE / "node" if INSTALLED else HOME  # package.json and package-lock.json (Pagefind, axe, vnu)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from content_model.national import STARTER, STARTER_NAMES
+from content_model.national import STARTER, STARTER_CI, STARTER_NAMES
 from household_engine import __version__, paths
 from problems import Problem, ProblemsFound
 
@@ -175,9 +175,9 @@ def new_site(folder: Path, office: Office) -> list[Path]:
         "README.md": README.format(name_zh=office.name_zh, name_en=office.name_en, version=__version__),
         ".ci/run": "#!/usr/bin/env bash\n# CI entry point: exactly what the README promises.\nset -euo pipefail\n"
                    'cd "$(dirname "$0")/.."\nmake test\n',
-        ".ci/personal-data-allowlist.toml": paths.ALLOWLIST.read_text(encoding="utf-8"),
         ".gitignore": ".venv/\nnode_modules/\noutput/\n.cache/\nreports/\n",
     }
+    files.update({f".ci/{name}": (paths.CI / name).read_text(encoding="utf-8") for name in STARTER_CI})
     for source, relative in starter_files():
         files[f"content/{relative}"] = with_name(source.read_text(encoding="utf-8"), language_of(source), office)
     written = []
