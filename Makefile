@@ -212,7 +212,7 @@ bench: venv build-deps node-deps
 SITES ?= sites
 SITES_LIST ?=
 build-all: venv build-deps node_modules/.stamp
-	$(BUILD) build-all $(if $(SITES_LIST),--list $(SITES_LIST),--sites $(SITES)) --forms-cache .cache/forms \
+	$(BUILD) build-all $(if $(SITES_LIST),--list $(SITES_LIST),--sites $(SITES)) --cache .cache \
 	  --set 'SEARCH_NODE_MODULES="$(CURDIR)/node_modules"'
 
 # A synthetic city of OFFICES new sites: one office alone, OFFICES separate builds (forks, each

@@ -1,7 +1,7 @@
 """python -m site_build build [--settings pelicanconf.py] [--content content] [--output output]
    python -m site_build serve [--host 127.0.0.1] [--port 8000]
    python -m site_build forms [--forms forms] [--out output/forms] [--cache .cache/forms]
-   python -m site_build build-all [--sites sites | --list sites.txt] [--forms-cache .cache/forms]
+   python -m site_build build-all [--sites sites | --list sites.txt] [--cache .cache]
    python -m site_build new-site DIR --name-zh 臺中市○○區戶政事務所 --name-en "○○ District …" """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def build_all_main(argv: list[str]) -> int:
                                      description="Build every office's site, sharing the forms cache.")
     parser.add_argument("--sites", type=Path, default=Path("sites"), help="the folder holding one folder per site")
     parser.add_argument("--list", type=Path, help="a file naming the site folders, one a line (instead of --sites)")
-    parser.add_argument("--forms-cache", type=Path, default=Path(".cache/forms"), help="shared by every site")
+    parser.add_argument("--cache", type=Path, default=Path(".cache"),
+                        help="the caches every site shares: forms/ and content/ in this folder")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", type=setting,
                         help="a setting for every site's build, e.g. --set 'SEARCH_NODE_MODULES=\"node_modules\"'")
     args = parser.parse_args(argv)
@@ -63,7 +64,7 @@ def build_all_main(argv: list[str]) -> int:
     if problems:
         return print_problems(problems, "build-all")
     extra = [arg for key, value in args.set for arg in ("--set", f"{key}={json.dumps(value)}")]
-    results = build_all(sites, args.forms_cache, extra)
+    results = build_all(sites, args.cache, extra)
     print(summary(results, time.perf_counter() - started))
     return 0 if all(result.ok for result in results) else 1
 

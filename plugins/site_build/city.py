@@ -1,6 +1,9 @@
 """`python -m site_build build-all`: a city's offices built together, one after the other, each
 in its own process (one office's mistake, or even a crash, never stops the others), all sharing
-one forms cache (a form file that does not name the office is made once for the whole city).
+one forms cache (a form file that does not name the office is made once for the whole city) and
+one content cache (a national page rendered and checked once is taken from it by the next
+office: the cache is keyed by the file's path and bytes and everything else that shapes it,
+content_model/prepare.py, so an office that overrides facts or glossary gets its own).
 
 The sites: every folder under `--sites` (default `sites/`) that has a pelicanconf.py, or the
 folders listed in `--list FILE` (one a line; `#` starts a comment). Each is built into its own
@@ -26,6 +29,7 @@ STAGE = "build-all"
 SETTINGS_FILE = "pelicanconf.py"
 PAGES_LINE = re.compile(r"build: (\d+) HTML pages written")
 PROBLEM_LINE = re.compile(r"\S+(:\d+)?: [\w-]+ \[[\w-]+\]: ")  # path[:line]: stage [rule]: …
+CONTENT_LINE = re.compile(r"content: (\d+) files, (\d+) rendered and checked")
 FORMS_LINE = re.compile(r"forms: (\d+) files, (\d+) regenerated")
 
 
@@ -36,13 +40,16 @@ class SiteResult:
     seconds: float
     pages: int  # HTML pages written (0 if it failed)
     forms_made: int  # form files generated anew (not from the shared cache)
+    rendered: int  # content files rendered and checked anew (not from the shared cache)
+    content_files: int
     output: str  # what the build printed
 
     def line(self) -> str:
         shown = display_path(self.site)
         if self.ok:
             return (f"city: {shown} ok: {self.pages} HTML pages in {self.seconds:.1f} s, "
-                    f"{self.forms_made} form files made")
+                            f"{self.forms_made} form files made, {self.rendered} of {self.content_files} content files "
+                    "rendered")
         return f"city: {shown} FAILED in {self.seconds:.1f} s (its lines above say why); the other sites go on"
 
 
@@ -69,12 +76,13 @@ def site_problems(sites: list[Path], where: Path) -> list[Problem]:
     return problems
 
 
-def build_site(site: Path, forms_cache: Path, extra: list[str]) -> SiteResult:
-    """One office's build in its own process, with the shared forms cache."""
+def build_site(site: Path, caches: Path, extra: list[str]) -> SiteResult:
+    """One office's build in its own process, with the shared caches (forms/, content/ in `caches`)."""
     plugins = Path(__file__).resolve().parents[1]
     command = [sys.executable, "-m", "site_build", "build", "--settings", str(site / SETTINGS_FILE),
                "--content", str(site / "content"), "--output", str(site / "output"),
-               "--set", f"FORMS_CACHE_DIR={json.dumps(str(forms_cache.resolve()))}", *extra]
+               "--set", f"FORMS_CACHE_DIR={json.dumps(str((caches / 'forms').resolve()))}",
+               "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str((caches / 'content').resolve()))}", *extra]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
@@ -83,8 +91,10 @@ def build_site(site: Path, forms_cache: Path, extra: list[str]) -> SiteResult:
     output = done.stdout + done.stderr
     pages = PAGES_LINE.search(output)
     forms = FORMS_LINE.search(output)
+    content = CONTENT_LINE.search(output)
     return SiteResult(site, done.returncode == 0, seconds, int(pages.group(1)) if pages else 0,
-                      int(forms.group(2)) if forms else 0, output)
+                      int(forms.group(2)) if forms else 0, int(content.group(2)) if content else 0,
+                      int(content.group(1)) if content else 0, output)
 
 
 def problem_lines(output: str) -> list[str]:
@@ -92,10 +102,10 @@ def problem_lines(output: str) -> list[str]:
     return [line for line in output.splitlines() if PROBLEM_LINE.match(line) or line.startswith("build: ")]
 
 
-def build_all(sites: list[Path], forms_cache: Path, extra: list[str] | None = None) -> list[SiteResult]:
+def build_all(sites: list[Path], caches: Path, extra: list[str] | None = None) -> list[SiteResult]:
     results = []
     for site in sites:
-        result = build_site(site, forms_cache, extra or [])
+        result = build_site(site, caches, extra or [])
         if not result.ok:
             for line in problem_lines(result.output) or result.output.strip().splitlines()[-5:]:
                 print(line, flush=True)

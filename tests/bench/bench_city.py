@@ -92,7 +92,7 @@ def main() -> int:
                 seconds, made = fork_build(site, root / f"fork-cache-{number}")
                 forks_s, forms_forks = forks_s + seconds, forms_forks + made
         city_s, log = run([sys.executable, "-m", "site_build", "build-all", "--sites", str(root / "sites"),
-                           "--forms-cache", str(root / "city-cache"), *NODE], "city build")
+                           "--cache", str(root / "city-cache"), *NODE], "city build")
         results = RESULT.findall(log)
         if len(results) != offices:
             sys.exit(f"bench-city: {len(results)} of {offices} sites built:\n{log[-3000:]}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from site_build.new_site import Office, new_site
 from support import ROOT
 
+OWN_PAGES = ("privacy.zh-tw", "privacy.en", "open-data.zh-tw", "open-data.en")
 NODE = ["--set", f"SEARCH_NODE_MODULES={json.dumps(str(ROOT / 'node_modules'))}"]
 
 
@@ -34,7 +36,7 @@ def city(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
                                                "Office", "臺中市", "Taichung City"))
     (root / "sites/a-broken/content/news/late.zh-tw.md").write_text(
         "---\ntitle: 公告\nslug: late\nlang: zh-tw\nsummary: 一則公告。\n---\n內容。\n", encoding="utf-8")
-    return root, build_all(root, "--sites", "sites", "--forms-cache", str(root / "forms-cache"))
+    return root, build_all(root, "--sites", "sites", "--cache", str(root / "city-cache"))
 
 
 def test_each_site_gets_one_result_line_and_a_failure_stops_none(city):
@@ -50,16 +52,20 @@ def test_each_site_gets_one_result_line_and_a_failure_stops_none(city):
         assert (root / "sites" / site / "output/en/guides/birth/index.html").is_file()
 
 
-def test_the_national_forms_are_made_once_for_the_city(city):
+def test_the_national_forms_and_pages_are_made_once_for_the_city(city):
     _, done = city
-    made = [int(line.split(", ")[1].split()[0]) for line in done.stdout.splitlines() if " ok: " in line]
-    assert made[0] > 20 and made[1] == 0, done.stdout  # the first good site made them; the next took them
+    built = [re.search(r"(\d+) form files made, (\d+) of (\d+) content files rendered", line).groups()
+             for line in done.stdout.splitlines() if " ok: " in line]
+    (forms_1, rendered_1, files_1), (forms_2, rendered_2, _) = [tuple(map(int, b)) for b in built]
+    assert forms_1 > 20 and forms_2 == 0, done.stdout  # the first good site made them; the next took them
+    assert rendered_1 == files_1 > 50, done.stdout
+    assert rendered_2 == len(OWN_PAGES), "only the office's own pages (its name is in them) are rendered again"
 
 
 def test_a_list_file_names_the_sites_and_a_wrong_entry_is_one_line(city, tmp_path):
     root, _ = city
     (root / "offices.txt").write_text("# the city's offices\nsites/b-daya\nsites/nowhere\n", encoding="utf-8")
-    done = build_all(root, "--list", "offices.txt", "--forms-cache", str(root / "forms-cache"))
+    done = build_all(root, "--list", "offices.txt", "--cache", str(root / "city-cache"))
     assert done.returncode == 1
     assert done.stdout.splitlines()[0].startswith("sites/nowhere: build-all [not-a-site]: there is no pelicanconf.py")
     assert "city: sites/b-daya" not in done.stdout, "nothing is built while the list is wrong"
