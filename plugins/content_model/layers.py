@@ -5,7 +5,9 @@ files) and then the site's own content folder (PATH). An item of the site with t
 slug and language as a national one replaces it (an override); a reference data file of the site
 (content/data/facts.yaml…) replaces the national one. An override says which version of the
 national file it was written from, in its header: `based_on: <digest>` (the `content_key` of the
-national file's bytes; `python -m content_model.layers digest FILE` prints it). When the national
+national file's bytes; `python -m content_model.layers digest FILE` prints it, and
+`python -m content_model.layers override guides/birth.zh-tw.md` copies a national file into the
+site with it written). When the national
 file has changed since, or the digest is missing or unknown, the build warns, naming both files,
 so that a law change reaches the overridden pages too.
 
@@ -20,6 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from household_engine import paths
 from problems import Problem
 from sources.digest import content_key
 
@@ -114,12 +117,47 @@ def read_layered(layers: ContentLayers, languages: list[str]) -> tuple[list[Entr
     return sorted(kept + own, key=order), errors, warnings
 
 
+def with_based_on(text: str, digest: str) -> str:
+    """A national file's text with `based_on: <digest>` as the first line of its header."""
+    first, _, rest = text.partition("\n")
+    return f"{first}\n{BASED_ON}: {digest}\n{rest}"
+
+
+def override(relative: str, national: Path, content: Path) -> Path:
+    """Copy a national file into the site's content, `based_on:` written; return the copy."""
+    source, target = national / relative, content / relative
+    if not is_national(relative) or not source.is_file():
+        raise LookupError(f"{relative}: layers [not-national]: there is no national file {relative}. "
+                          f"Fix: name a file under {national} that content_model/national.py lists, e.g. "
+                          "guides/birth.zh-tw.md")
+    if target.exists():
+        raise LookupError(f"{target}: layers [exists]: the site already has this file. Fix: edit it, or delete it "
+                          "first to start again from the national version")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(with_based_on(source.read_text(encoding="utf-8"), file_digest(source)), encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m content_model.layers",
-                                     description="Print the `based_on:` digest of a national content file.")
-    parser.add_argument("command", choices=["digest"])
-    parser.add_argument("file", type=Path)
+                                     description="Override a national content file in a site, or print the "
+                                                 "`based_on:` digest of one.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    digest = commands.add_parser("digest", help="print the digest of a national file")
+    digest.add_argument("file", type=Path)
+    copy = commands.add_parser("override", help="copy a national file into the site, with its based_on:")
+    copy.add_argument("file", help="its path under the national folder, e.g. guides/birth.zh-tw.md")
+    copy.add_argument("--national", type=Path, default=paths.NATIONAL)
+    copy.add_argument("--content", type=Path, default=Path("content"))
     args = parser.parse_args(argv)
+    if args.command == "override":
+        try:
+            print(f"layers: wrote {override(args.file, args.national, args.content)}; edit it, the build warns "
+                  "when the national original changes")
+        except LookupError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
     if not args.file.is_file():
         print(f"{args.file}: layers [no-file]: there is no such file. Fix: name the national file you override",
               file=sys.stderr)

@@ -137,9 +137,9 @@ The national guides, forms, glossary and laws come from the engine. This folder 
 office's own: `content/office.toml` (its details: every value marked `unverified` must be
 confirmed before `make publish` will go live), `content/pages/` (pages that name the office, and
 any national page it overrides), `content/news/` and `content/disclosures/`.
-To change a national page for this office, copy it into `content/` with the same slug and write
-`based_on: <digest>` in its header (`python -m content_model.layers digest FILE`); the build warns
-when the national original changes. Upgrading the engine is one line in `requirements.txt`.
+To change a national page for this office, `make override FILE=guides/birth.zh-tw.md` copies it
+into `content/` with `based_on: <digest>` in its header; edit the copy. The build warns when the
+national original changes. Upgrading the engine is one line in `requirements.txt`.
 '''
 
 
