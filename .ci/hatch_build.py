@@ -5,6 +5,7 @@ household_engine/ holds, beside paths.py: plugins/ (every package but household_
 theme/, forms/, i18n/ (the .po catalogs; they are compiled in memory at every build), national/
 (the files content_model/national.py names) and starter/ (what `new-site` copies, national.STARTER),
 and node/ (package.json and its lock: the pinned Pagefind, axe-core and vnu a site installs).
+Its dependencies are the `build` group's pins; its `checks` extra, the `checks` group's (the audit).
 """
 
 from __future__ import annotations
@@ -61,3 +62,4 @@ class EngineMetadataHook(MetadataHookInterface):
     def update(self, metadata):
         groups = tomllib.loads((Path(self.root) / "pyproject.toml").read_text(encoding="utf-8"))["dependency-groups"]
         metadata["dependencies"] = [pin for pin in groups["build"] if isinstance(pin, str)]
+        metadata["optional-dependencies"] = {"checks": [pin for pin in groups["checks"] if isinstance(pin, str)]}

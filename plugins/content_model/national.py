@@ -33,8 +33,8 @@ NATIONAL = (
 STARTER = ("pages/privacy.*.md", "pages/open-data.*.md", "data/manual-checks.yaml")
 # The checks' own files (in .ci/) a new site starts from, as they are: the personal-data
 # allow-list (the sample ID number the forms' examples print), the axe-core rules, the audit's
-# allow-list (empty).
-STARTER_CI = ("personal-data-allowlist.toml", "axe-rules.toml", "audit-allowlist.toml")
+# allow-list (empty), and the script that finds a Python 3.12 or newer for the site's venv.
+STARTER_CI = ("personal-data-allowlist.toml", "axe-rules.toml", "audit-allowlist.toml", "find-python")
 # The office's name in the starter files, as this repository (the Longjing office's site) writes it.
 STARTER_NAMES = {"zh-tw": ("臺中市龍井區戶政事務所",),
                  "en": ("Longjing District Household Registration Office, Taichung City",

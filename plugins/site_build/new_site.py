@@ -170,7 +170,7 @@ def new_site(folder: Path, office: Office) -> list[Path]:
         "pelicanconf.py": SETTINGS.format(name_zh=office.name_zh, name_en=office.name_en,
                                           name_zh_repr=repr(office.name_zh)),
         "publishconf.py": PUBLISH,
-        "requirements.txt": f"household-engine=={__version__}  # the engine; an upgrade is this one line\n",
+        "requirements.txt": f"household-engine[checks]=={__version__}  # the engine; an upgrade is this one line\n",
         "Makefile": (SITE_FILES / "Makefile").read_text(encoding="utf-8"),
         "README.md": README.format(name_zh=office.name_zh, name_en=office.name_en, version=__version__),
         ".ci/run": "#!/usr/bin/env bash\n# CI entry point: exactly what the README promises.\nset -euo pipefail\n"
@@ -189,5 +189,6 @@ def new_site(folder: Path, office: Office) -> list[Path]:
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(paths.NODE / name, folder / name)
         written.append(folder / name)
-    (folder / ".ci" / "run").chmod(0o755)
+    for script in ("run", "find-python"):
+        (folder / ".ci" / script).chmod(0o755)
     return written
