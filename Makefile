@@ -43,7 +43,7 @@ DEPLOY_TARGET ?=
 RELEASE_RECORD ?= $(CURDIR)/reports/release/accessibility-audit.json
 AUDIT_REPORT_DIR ?= reports/audit
 
-.PHONY: help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden transcripts i18n-extract i18n-update i18n-compile clean
+.PHONY: build-all bench-city wheel help docs venv build-deps npm-tool test-deps forms-test-deps node-deps build serve forms test test-fast check audit audit-release publish audit-shard audit-merge rollback release-status new bench golden transcripts i18n-extract i18n-update i18n-compile clean
 
 # The kinds `make new` writes, from the declared kinds (plugins/content_model/kinds.py).
 KIND_NAMES = $(shell PYTHONPATH=plugins $(PY) -m content_model.scaffold --kinds 2>/dev/null || echo "<kind, once make venv has run>")
@@ -62,6 +62,9 @@ help:
 	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make transcripts   write the reviewed screen-reader transcripts (tests/transcripts/) anew, to review and commit"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
+	@echo "make build-all   build every office's site under $(SITES)/ (or SITES_LIST=file), sharing the forms cache; one line per site"
+	@echo "make bench-city  a synthetic city (OFFICES=29): one office, separate builds and one city build, side by side"
+	@echo "make wheel   the engine's wheel (household-engine) into dist/ (docs/engine.md)"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
 $(VENV)/.stamp: pyproject.toml
@@ -202,6 +205,27 @@ new: venv
 PAGES ?= 2000
 bench: venv build-deps node-deps
 	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
+
+# A city's offices (docs/engine.md): every site under SITES/ (a folder with pelicanconf.py each,
+# made by `python -m site_build new-site`), or the folders SITES_LIST names, built one after the
+# other with one shared forms cache and this checkout's Pagefind; one line per site, and a site's
+# failure never stops the others (the exit status is non-zero at the end).
+SITES ?= sites
+SITES_LIST ?=
+build-all: venv build-deps node_modules/.stamp
+	$(BUILD) build-all $(if $(SITES_LIST),--list $(SITES_LIST),--sites $(SITES)) --cache .cache \
+	  --set 'SEARCH_NODE_MODULES="$(CURDIR)/node_modules"'
+
+# A synthetic city of OFFICES new sites: one office alone, OFFICES separate builds (forks, each
+# with its own forms cache; FORKS=0 skips them) and one city build (docs/engine.md has the figures).
+OFFICES ?= 29
+FORKS ?= 1
+bench-city: venv build-deps node_modules/.stamp
+	OFFICES=$(OFFICES) FORKS=$(FORKS) $(PY) tests/bench/bench_city.py
+
+# The engine's wheel (plugins, theme, forms, catalogs, national content), built offline here.
+wheel: venv
+	$(PY) -m pip wheel . --no-deps --no-build-isolation --no-index -w dist
 
 # The golden site (tests/golden/site/): rewrite it on purpose after a change meant to alter the
 # fixture site's output; make test shows any other difference as a diff.

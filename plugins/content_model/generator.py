@@ -31,11 +31,12 @@ from .attachments import check_attachments, copy_attachments
 from .disclosure_items import category_items
 from .facts import Resolver
 from .form_items import form_item, form_lint_target, load_forms, make_form_files, publish_form_files
-from .inventory import Entry, check_inventory, read_entries
+from .inventory import Entry, check_inventory
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
 from .linked_from import with_linking_pages
+from .layers import ContentLayers, read_layered
 from .prepare import (
     Prepared,
     PreparedCache,
@@ -52,7 +53,6 @@ from .reviews_due import fact_reviews
 from .site_index import SiteIndex
 from .writing import write_all
 
-DATA_FOLDER = "data"
 # The settings that shape how a Markdown file is rendered and linted (part of the cache key).
 PREPARE_SETTINGS = ("MARKDOWN", "CONTENT_LINT_CHECKS", "SITE_LANGUAGES")
 
@@ -115,13 +115,13 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     """Read and check all content, data and forms, and put the declared facts into them; raises
     ProblemsFound with every mistake."""
     today = datetime.date.today()
-    reference, problems = load_reference(content_root / DATA_FOLDER, list(languages))
-    entries, found = read_entries(content_root, list(languages))
+    layers = ContentLayers.from_settings(settings, content_root)
+    reference, problems = load_reference(layers.data, list(languages))
+    entries, found, override_warnings = read_layered(layers, list(languages))
     problems += found
     if problems:
         raise ProblemsFound(problems)
-    reference, problems = resolve_reference(reference, Resolver(reference.facts, translations),
-                                            content_root / DATA_FOLDER)
+    reference, problems = resolve_reference(reference, Resolver(reference.facts, translations), layers.data)
     entries, resolver, found = resolve_entries(entries, reference, translations, languages, kind_named("guide"))
     problems += found
     allowlist = load_allowlist(Path(settings["PERSONAL_DATA_ALLOWLIST"]), today)
@@ -137,8 +137,8 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids,
                                        today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
-    warnings += fact_reviews(reference, content_root / DATA_FOLDER, today)
-    for warning in warnings + attachment_warnings:
+    warnings += fact_reviews(reference, layers.data, today)
+    for warning in override_warnings + warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
     problems += errors + attachment_errors + with_linking_pages(scan_tree(content_root, allowlist), entries,
                                                                 content_root / FILES_FOLDER)
@@ -165,11 +165,12 @@ def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str
     code, catalogs, the office's details, glossary, files, settings, and the facts put into it
     (the declared facts, and the lists of offices made from the guides)."""
     plugins = Path(__file__).resolve().parents[1]
+    data = ContentLayers.from_settings(settings, content_root).data
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
                         Path(settings["OFFICE_DATA_FILE"]).read_bytes(),
-                        (content_root / DATA_FOLDER / "glossary.yaml").read_bytes(),
-                        (content_root / DATA_FOLDER / "facts.yaml").read_bytes(), stable_repr(resolver.lists),
+                        (data / "glossary.yaml").read_bytes(), (data / "facts.yaml").read_bytes(),
+                        stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
                         stable_repr([settings.get(name) for name in PREPARE_SETTINGS]))
 
@@ -188,7 +189,8 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
     problems = [p for prepared in done for p in prepared.problems]
     problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     problems += lint([LintTarget(path, "", 1, "en", 2, (), "", tuple(texts))
-                      for path, texts in english_texts(content_root / DATA_FOLDER) if "en" in languages])
+                      for path, texts in english_texts(ContentLayers.from_settings(settings, content_root).data)
+                      if "en" in languages])
     if problems:
         raise ProblemsFound(problems)
     return [make_item(entry, prepared, languages, sources.attachments, settings["SITEURL"], cues[entry.lang])

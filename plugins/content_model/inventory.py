@@ -7,7 +7,7 @@ with file and line; all of them are reported together.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -25,6 +25,9 @@ CONTENT_SUFFIXES = (".md", ".markdown")
 # Top-level addresses the build makes itself (not from a content file).
 RESERVED_PAGES = {"review": "staff review page the build makes (docs/facts.md)"}
 STAGE = "header"
+# The one header key no kind's schema has: the digest of the national file a site's file
+# overrides, when it was written (content_model/layers.py checks it; it is not shown anywhere).
+BASED_ON = "based_on"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Entry:
     folder: str
     header: BaseModel
     body: str | None = None  # the Markdown body with its facts in; None: as written
+    based_on: object = None  # the `based_on:` of an override, as written (layers.py); None if none
 
     lang = property(lambda self: self.header.lang)
     slug = property(lambda self: self.header.slug)
@@ -59,10 +63,12 @@ class Entry:
         return self.problem(finding.location, finding.rule, finding.message, finding.fix)
 
 
-def content_files(content_root: Path) -> list[Path]:
-    """Every Markdown file in every kind's folder, in a stable order."""
+def content_files(content_root: Path, keep=lambda relative: True) -> list[Path]:
+    """Every Markdown file in every kind's folder, in a stable order (those `keep` keeps: it is
+    given the path relative to the content folder)."""
     return [path for kind in KINDS if kind.folder for path in sorted((content_root / kind.folder).rglob("*"))
-            if path.suffix in CONTENT_SUFFIXES and path.is_file()]
+            if path.suffix in CONTENT_SUFFIXES and path.is_file()
+            and keep(path.relative_to(content_root).as_posix())]
 
 
 def read_entry(path: Path, content_root: Path, languages: list[str]) -> tuple[Entry | None, list[Problem]]:
@@ -72,16 +78,19 @@ def read_entry(path: Path, content_root: Path, languages: list[str]) -> tuple[En
     except SourceError as error:
         return None, [error.problem]
     kind, folder = kind_of_path(path.relative_to(content_root).as_posix())
+    based_on = source.header.get(BASED_ON)
+    source = replace(source, header={key: value for key, value in source.header.items() if key != BASED_ON})
     header, problems = validate(kind.schema, source.header, source.path, source.line_of, STAGE,
                                 context={"languages": languages})
     if header is None:
         return None, problems
-    return Entry(source, kind, folder, header), []
+    return Entry(source, kind, folder, header, based_on=based_on), []
 
 
-def read_entries(content_root: Path, languages: list[str]) -> tuple[list[Entry], list[Problem]]:
+def read_entries(content_root: Path, languages: list[str], keep=lambda relative: True
+                 ) -> tuple[list[Entry], list[Problem]]:
     entries, problems = [], []
-    for path in content_files(content_root):
+    for path in content_files(content_root, keep):
         entry, found = read_entry(path, content_root, languages)
         problems += found
         if entry is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from problems import Problem
 
-from .inventory import read_entries
+from .layers import ContentLayers, read_layered
 from .reference import data_lines, load_reference
 from .reviews import review_finding
 
@@ -31,11 +31,13 @@ def fact_reviews(reference, data_dir: Path, today: datetime.date) -> list[Proble
     return found
 
 
-def due_reviews(content_root: Path, languages: list[str], today: datetime.date) -> list[Problem]:
-    """Every review due in a content folder: its items' and its facts'. A folder that cannot be
-    read gives the problems that say why (the build reports them too)."""
-    reference, problems = load_reference(content_root / DATA_FOLDER, languages)
-    entries, found = read_entries(content_root, languages)
+def due_reviews(content_root: Path, languages: list[str], today: datetime.date, below=()) -> list[Problem]:
+    """Every review due in a content folder (with the layers beneath it, CONTENT_MODEL_LAYERS):
+    its items' and its facts'. A folder that cannot be read gives the problems that say why (the
+    build reports them too)."""
+    layers = ContentLayers.from_settings({"CONTENT_MODEL_LAYERS": list(below)}, content_root)
+    reference, problems = load_reference(layers.data, languages)
+    entries, found, _ = read_layered(layers, languages)
     problems += found
     if reference is None:
         return problems
@@ -43,4 +45,4 @@ def due_reviews(content_root: Path, languages: list[str], today: datetime.date) 
         for finding in entry.kind.notices(entry.header, today) if entry.kind.notices else []:
             problems.append(Problem(entry.path, entry.source.line_of(finding.location), STAGE, finding.rule,
                                     finding.message, finding.fix))
-    return problems + fact_reviews(reference, content_root / DATA_FOLDER, today)
+    return problems + fact_reviews(reference, layers.data, today)

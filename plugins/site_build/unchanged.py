@@ -1,7 +1,7 @@
 """Skip a build that would change nothing: when every input of the last good build into the
-same folder is unchanged (content, forms, theme, plugins, catalogs, settings, tool versions),
-its output is still exact, because builds are reproducible (no randomness). The date is an
-input too: the checks read it (an allow-list entry that has expired, a stale manual check).
+same folder is unchanged (content and the layers beneath it, forms, theme, plugins, catalogs,
+settings, tool versions), its output is still exact, because builds are reproducible (no
+randomness). The date is an input too: the checks read it (an allow-list entry that has expired, a stale manual check).
 
 The fingerprint is kept beside the output folder (`.<output>.fingerprint`), never inside it,
 so it is never published."""
@@ -29,6 +29,7 @@ def inputs(settings: dict, settings_file: Path) -> list[Path]:
     settings modules beside the settings file, and the search tool's version."""
     folders = [Path(settings[name]) for name in FOLDERS if settings.get(name)]
     folders += [Path(path) for path in settings.get("PLUGIN_PATHS", [])]
+    folders += [Path(path) for path in settings.get("CONTENT_MODEL_LAYERS", [])]  # the national content
     files = [Path(settings[name]) for name in FILES if settings.get(name) and Path(settings[name]).is_file()]
     files += sorted(settings_file.resolve().parent.glob("*.py"))
     node_modules = settings.get("SEARCH_NODE_MODULES")

@@ -30,7 +30,8 @@ def settings_of(settings_file: Path, staging: bool):
 
 def list_reviews(settings) -> None:
     """Every review that is due (never done, or more than a year old): listed, not refused."""
-    due = due_reviews(Path(settings["PATH"]), list(settings["SITE_LANGUAGES"]), datetime.date.today())
+    due = due_reviews(Path(settings["PATH"]), list(settings["SITE_LANGUAGES"]), datetime.date.today(),
+                      settings.get("CONTENT_MODEL_LAYERS", []))
     for problem in due:
         print(f"warning: {problem}")
     print(f"go-live: {len(due)} review(s) due: the facts listed above were never checked, or not for a year "

@@ -106,6 +106,13 @@ def checks_problem(value) -> str | None:
     return f"unknown check(s) {unknown}; known: {', '.join(LINT_CHECKS)}" if unknown else None
 
 
+def folders_problem(value) -> str | None:
+    """A list of existing folders (may be empty)."""
+    if not isinstance(value, list | tuple):
+        return f"{value!r} is not a list of folders"
+    return next((found for found in map(folder_problem, value) if found), None)
+
+
 def empty_list_problem(value) -> str | None:
     return None if list(value or []) == [] else f"it is {value!r}, not []"
 
@@ -163,6 +170,8 @@ SETTINGS: tuple[Setting, ...] = (
             "name the manual checks file, e.g. content/data/manual-checks.yaml"),
     Setting("SEARCH_NODE_MODULES", "site_build (the search index step)", REQUIRED, folder_problem,
             "name the node_modules folder with Pagefind (make node-deps installs it), e.g. node_modules"),
+    Setting("CONTENT_MODEL_LAYERS", "content_model (content layers beneath the site's own, lowest first)", [],
+            folders_problem, "list the engine's national content folder, e.g. [household_engine.paths.NATIONAL]"),
     Setting("CONTENT_MODEL_CACHE_DIR", "content_model (rendered and checked content between builds)", "",
             optional_path_problem, "name a folder, e.g. .cache/content, or write '' for no cache"),
     Setting("CONTENT_LINT_CHECKS", "content_lint", OPTIONAL, checks_problem,

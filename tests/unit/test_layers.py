@@ -16,7 +16,7 @@ from support import ROOT
 PLUGINS = ROOT / "plugins"
 # From the bottom up; a package may import only packages of a lower layer.
 LAYERS = (
-    ("problems",),                                                       # the one-line format
+    ("problems", "household_engine"),                                    # the one-line format; the engine's paths
     ("sources", "site_context", "stacked_tables"),                       # reading sources; shared keys
     ("template_env", "personal_data", "content_lint"),                   # libraries
     ("forms", "office_data", "audit_record", "site_settings", "site_search"),  # data; settings; search

@@ -85,6 +85,8 @@ GOOD_LANGUAGES = {"zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "ä¸
     ({"ARTICLE_PATHS": ["news"]}, "not []"),
     ({"PERSONAL_DATA_ALLOWLIST": "/nowhere.toml"}, "no file '/nowhere.toml'"),
     ({"CONTENT_LINT_CHECKS": ["images", "spelling"]}, "unknown check(s) ['spelling']"),
+    ({"CONTENT_MODEL_LAYERS": ["/nowhere/national"]}, "no folder '/nowhere/national'"),
+    ({"CONTENT_MODEL_LAYERS": "national"}, "is not a list of folders"),
 ])
 def test_each_bad_setting_is_one_problem_naming_it(changes, said):
     with pytest.raises(SiteSettingsError) as caught:

@@ -1,0 +1,154 @@
+"""The engine as a package, and `new-site`: the wheel holds the plugins, the theme, the form
+definitions, the catalogs and the national content; installed into a fresh venv (offline, its
+dependencies taken from this venv), it makes a new office's site that builds with the national
+layer in both languages, passes the link check and the national rules, warns about a stale
+override naming both files, and is refused by the go-live gate, one line per unconfirmed detail."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from household_engine import __version__
+from site_build.new_site import DETAILS
+from sources.digest import content_key
+from support import ROOT
+
+NAME_ZH, NAME_EN = "臺中市大雅區戶政事務所", "Daya District Household Registration Office, Taichung City"
+GUIDE = "guides/birth.zh-tw.md"
+
+
+def run(args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "COLUMNS": "300", **(env or {})})
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("dist")
+    done = run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "--no-index",
+                "-w", str(folder), "-q"], ROOT)
+    assert done.returncode == 0, done.stderr
+    (found,) = folder.glob("household_engine-*.whl")
+    return found
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, wheel) -> tuple[Path, Path]:
+    """(python of a fresh venv with the wheel installed, the installed engine's plugins folder)."""
+    venv = tmp_path_factory.mktemp("venv")
+    assert run([sys.executable, "-m", "venv", "--without-pip", str(venv)], ROOT).returncode == 0
+    python = venv / "bin" / "python"
+    purelib = Path(run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                       venv).stdout.strip())
+    (purelib / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    done = run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-deps", "-q",
+                str(wheel)], venv)
+    assert done.returncode == 0, done.stderr
+    shown = run([str(python), "-c", "from household_engine import paths, __version__; "
+                 "print(paths.INSTALLED, __version__, paths.PLUGINS, sep='\\n')"], venv)
+    installed, version, plugins = shown.stdout.split("\n")[:3]
+    assert (installed, version) == ("True", __version__), shown.stderr
+    assert Path(plugins).is_relative_to(purelib)
+    return python, Path(plugins)
+
+
+@pytest.fixture(scope="module")
+def new_site(tmp_path_factory, engine) -> tuple[Path, subprocess.CompletedProcess]:
+    """A new office's site made and built by the installed engine, with one stale override."""
+    python, plugins = engine
+    site = tmp_path_factory.mktemp("city") / "daya"
+    made = run([str(python), "-m", "site_build", "new-site", str(site), "--name-zh", NAME_ZH, "--name-en", NAME_EN,
+                "--city-zh", "臺中市", "--city-en", "Taichung City"], site.parent, {"PYTHONPATH": str(plugins)})
+    assert made.returncode == 0, made.stdout + made.stderr
+    (site / "node_modules").symlink_to(ROOT / "node_modules")  # Pagefind, as `npm ci` installs it in the site
+    national = plugins.parent / "national" / GUIDE
+    override = site / "content" / GUIDE
+    override.parent.mkdir(parents=True)
+    text = national.read_text(encoding="utf-8").replace("\n", "\nbased_on: " + "0" * 64 + "\n", 1)
+    override.write_text(re.sub(r"\ntitle: (.*)", r"\ntitle: \1（本所版）", text, count=1), encoding="utf-8")
+    built = run([str(python), "-m", "site_build", "build", "--settings", "pelicanconf.py", "--content", "content",
+                 "--output", "output", "--set", f'FORMS_CACHE_DIR="{ROOT / ".cache" / "forms"}"'], site,
+                {"PYTHONPATH": str(plugins)})
+    return site, built
+
+
+def test_the_wheel_holds_the_engine_and_only_the_national_content(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("household_engine/paths.py", "household_engine/settings.py",
+                 "household_engine/plugins/site_build/__main__.py", "household_engine/plugins/forms/__init__.py",
+                 "household_engine/theme/templates/base.html", "household_engine/forms/birth-application/form.yaml",
+                 "household_engine/i18n/zh-tw/LC_MESSAGES/messages.po", f"household_engine/national/{GUIDE}",
+                 "household_engine/national/data/facts.yaml", "household_engine/national/pages/404.en.md",
+                 "household_engine/starter/pages/privacy.en.md", "household_engine/node/package-lock.json"):
+        assert name in names, name
+    national = [n for n in names if n.startswith("household_engine/national/")]
+    assert not [n for n in national if "/news/" in n or "/disclosures/" in n or "privacy" in n or "office" in n]
+    assert not [n for n in names if n.endswith((".pyc", ".mo")) or "__pycache__" in n]
+    assert not [n for n in names if n.startswith("household_engine/plugins/household_engine/")]
+
+
+def test_a_new_site_builds_from_the_installed_wheel_in_both_languages(new_site):
+    site, built = new_site
+    assert built.returncode == 0, built.stdout + built.stderr
+    output = site / "output"
+    for page in ("index.html", "guides/birth/index.html", "guides/moving/index.html", "forms/index.html",
+                 "forms/birth-application/index.html", "privacy/index.html", "open-data/index.html",
+                 "contact/index.html", "accessibility/index.html", "404.html"):
+        assert (output / page).is_file(), page
+        assert (output / "en" / page).is_file(), f"en/{page}"
+    assert NAME_ZH in (output / "index.html").read_text(encoding="utf-8")
+    assert NAME_EN in (output / "en" / "index.html").read_text(encoding="utf-8")
+    privacy = (output / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert NAME_ZH in privacy and "龍井" not in privacy
+    assert list((output / "forms" / "birth-application").glob("*.pdf")), "the national forms' files are published"
+
+
+def test_a_stale_override_warns_naming_both_files(new_site, engine):
+    site, built = new_site
+    lines = [line for line in built.stderr.splitlines() if "[override-stale]" in line]
+    assert len(lines) == 1, built.stderr
+    national = engine[1].parent / "national" / GUIDE
+    assert lines[0].startswith(f"warning: content/{GUIDE}:2: build [override-stale]: {national}"), lines[0]
+    assert "has changed" in lines[0] and f"Fix: compare this file with {national}" in lines[0]
+    assert f"`based_on: {content_key(national.read_bytes())}`" in lines[0]
+    assert "（本所版）</h1>" in (site / "output/guides/birth/index.html").read_text(encoding="utf-8"), "the override"
+    assert "（本所版）" not in (site / "output/en/guides/birth/index.html").read_text(encoding="utf-8")
+
+
+def test_the_new_site_passes_the_link_check_and_the_national_rules(new_site, engine):
+    site, built = new_site
+    assert built.returncode == 0
+    python, plugins = engine
+    for check in (["links", "--site", "output", "--settings", "pelicanconf.py"], ["national-lint", "--site", "output"]):
+        done = run([str(python), "-m", "site_checks", *check], site, {"PYTHONPATH": str(plugins)})
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_go_live_gate_refuses_each_unconfirmed_detail_on_its_own_line(new_site, engine):
+    site, _ = new_site
+    python, plugins = engine
+    done = run([str(python), "-m", "site_publish", "go-live", "--settings", "publishconf.py"], site,
+               {"PYTHONPATH": str(plugins)})
+    assert done.returncode == 1, done.stdout + done.stderr
+    office = [line for line in done.stdout.splitlines() if line.startswith("content/office.toml:")]
+    named = sorted(re.search(r"\[(\w+)\] is not confirmed", line).group(1) for line in office)
+    assert named == sorted(DETAILS), done.stdout
+    assert any("[placeholder-host]" in line for line in done.stdout.splitlines())
+
+
+def test_new_site_refuses_a_folder_that_is_not_empty(new_site, engine):
+    site, _ = new_site
+    python, plugins = engine
+    before = (site / "content" / "office.toml").read_bytes()
+    done = run([str(python), "-m", "site_build", "new-site", str(site), "--name-zh", "x", "--name-en", "x"], site,
+               {"PYTHONPATH": str(plugins)})
+    assert done.returncode == 1 and "[folder]" in done.stdout and "Fix:" in done.stdout
+    assert (site / "content" / "office.toml").read_bytes() == before
