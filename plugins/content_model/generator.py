@@ -35,8 +35,8 @@ from .inventory import Entry, check_inventory
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
-from .linked_from import with_linking_pages
 from .layers import ContentLayers, read_layered
+from .linked_from import with_linking_pages
 from .prepare import (
     Prepared,
     PreparedCache,
