@@ -147,11 +147,12 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
     return CheckedSources(entries, reference, forms, attachments, resolver)
 
 
-def office_details(settings, languages) -> OfficeDetails:
-    """What the office's own details look like (content/office.toml), for the lint that finds
-    them typed by hand."""
+def office_values(settings, languages) -> dict[str, list[str]]:
+    """The office's own details the lint looks for typed by hand (content/office.toml): {field:
+    its value in each language}. Only these shape a prepared page, not the office's name: the
+    national pages of a city's offices with the same details are rendered once."""
     office = load_office(Path(settings["OFFICE_DATA_FILE"]), list(languages))
-    return OfficeDetails.from_values({name: [office.text(name, lang) for lang in languages] for name in OFFICE_FIELDS})
+    return {name: [office.text(name, lang) for lang in languages] for name in OFFICE_FIELDS}
 
 
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
@@ -160,7 +161,7 @@ def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
                     lambda entry: renderer.body(entry.text, entry.lang), lint, lint_target)
 
 
-def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str:
+def prepare_fingerprint(settings, content_root: Path, resolver: Resolver, office: dict[str, list[str]]) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
     code, catalogs, the office's details, glossary, files, settings, and the facts put into it
     (the declared facts, and the lists of offices made from the guides)."""
@@ -168,7 +169,7 @@ def prepare_fingerprint(settings, content_root: Path, resolver: Resolver) -> str
     data = ContentLayers.from_settings(settings, content_root).data
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
-                        Path(settings["OFFICE_DATA_FILE"]).read_bytes(),
+                        stable_repr(office),
                         (data / "glossary.yaml").read_bytes(), (data / "facts.yaml").read_bytes(),
                         stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
@@ -179,10 +180,11 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
                   cues: dict[str, str]) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound.
     `cues`: each language's external-link cue."""
+    office = office_values(settings, languages)
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
-                          prepare_fingerprint(settings, content_root, sources.resolver))
+                          prepare_fingerprint(settings, content_root, sources.resolver, office))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                  office_details(settings, languages))
+                  OfficeDetails.from_values(office))
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)

@@ -25,7 +25,7 @@ NATIONAL = (
     # (privacy, open data and about name the office: every site writes its own, `new-site` does).
     *(f"pages/{slug}.*.md" for slug in ("home", "404", "sitemap", "accessibility", "contact", "search",
                                          "news", "forms", "guides", "disclosures", "glossary", "faq",
-                                         "services")),
+                                         "services", "opinions", "appointments")),
 )
 
 # What a new office's site starts from (`python -m site_build new-site`), with the office's name

@@ -21,12 +21,14 @@ from pathlib import Path
 
 from content_model.national import STARTER, STARTER_CI, STARTER_NAMES
 from household_engine import __version__, paths
+from office_data.office_data import REQUIRED_FIELDS, OfficeData
 from problems import Problem, ProblemsFound
 
 STAGE = "new-site"
 UNFILLED = {"zh-tw": "（待本所確認後公布）", "en": "(to be confirmed by the office)"}
-# The details an office gives: each written unfilled and marked unverified until it is confirmed.
-DETAILS = {
+# The details an office gives (office_data.REQUIRED_FIELDS, besides its name and city): each
+# written unfilled and marked unverified until it is confirmed; these say why in their own words.
+REASONS = {
     "address": "The office's street address has not been filled in.",
     "phone": "The office's telephone number has not been filled in.",
     "fax": "The office's fax number has not been filled in.",
@@ -61,7 +63,8 @@ def office_toml(office: Office) -> str:
     city = {"zh-tw": office.city_zh or UNFILLED["zh-tw"], "en": office.city_en or UNFILLED["en"]}
     lines += ["[city]", f"zh-tw = {toml_text(city['zh-tw'])}", f"en = {toml_text(city['en'])}"]
     lines += ([] if office.city_zh and office.city_en else ['unverified = "The city has not been filled in."'])
-    for field, reason in DETAILS.items():
+    for field in (name for name in REQUIRED_FIELDS if name not in ("name", "city")):
+        reason = REASONS.get(field, f"[{field}] ({OfficeData.label(field)}) has not been filled in.")
         lines += ["", f"[{field}]", f"zh-tw = {toml_text(UNFILLED['zh-tw'])}", f"en = {toml_text(UNFILLED['en'])}",
                   f"unverified = {toml_text(reason)}"]
     return "\n".join(lines) + "\n"
