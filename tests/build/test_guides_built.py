@@ -78,7 +78,7 @@ def test_a_related_form_link_resolves_to_the_form_page_and_its_files(real_site):
     link = doc.select_one("#forms + h3 a")
     assert link["href"] == "/en/forms/letter-of-authorisation/"
     assert (real_site.output / "en/forms/letter-of-authorisation/index.html").is_file()
-    downloads = doc.select("#forms ~ ul.downloads a")
+    downloads = doc.select("#forms ~ details.form-downloads ul.downloads a")
     assert sorted(download["href"] for download in downloads) == sorted(
         f"/forms/letter-of-authorisation/letter-of-authorisation-{variant}-en.{fmt}"
         for variant in ("blank", "example") for fmt in ("pdf", "odt"))
