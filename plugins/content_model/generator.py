@@ -35,7 +35,7 @@ from .inventory import Entry, check_inventory
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
-from .layers import ContentLayers, read_layered
+from .layers import ContentLayers, DataFolder, read_layered
 from .linked_from import with_linking_pages
 from .prepare import (
     Prepared,
@@ -161,12 +161,12 @@ def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
                     lambda entry: renderer.body(entry.text, entry.lang), lint, lint_target)
 
 
-def prepare_fingerprint(settings, content_root: Path, resolver: Resolver, office: dict[str, list[str]]) -> str:
+def prepare_fingerprint(settings, content_root: Path, data: DataFolder, resolver: Resolver,
+                        office: dict[str, list[str]]) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
     code, catalogs, the office's details, glossary, files, settings, and the facts put into it
     (the declared facts, and the lists of offices made from the guides)."""
     plugins = Path(__file__).resolve().parents[1]
-    data = ContentLayers.from_settings(settings, content_root).data
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
                         stable_repr(office),
@@ -181,8 +181,9 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound.
     `cues`: each language's external-link cue."""
     office = office_values(settings, languages)
+    data = ContentLayers.from_settings(settings, content_root).data
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
-                          prepare_fingerprint(settings, content_root, sources.resolver, office))
+                          prepare_fingerprint(settings, content_root, data, sources.resolver, office))
     lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
                   OfficeDetails.from_values(office))
     done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
@@ -191,7 +192,7 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
     problems = [p for prepared in done for p in prepared.problems]
     problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     problems += lint([LintTarget(path, "", 1, "en", 2, (), "", tuple(texts))
-                      for path, texts in english_texts(ContentLayers.from_settings(settings, content_root).data)
+                      for path, texts in english_texts(data)
                       if "en" in languages])
     if problems:
         raise ProblemsFound(problems)

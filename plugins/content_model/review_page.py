@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import lxml.html
 from markupsafe import Markup, escape
 
+from sources.messages import N_
+
 from .facts import Resolver, placeholders
 from .items import Item
 from .kinds import kind_named
@@ -24,9 +26,6 @@ from .schemas.facts import FACTS_FILE
 KIND = "review"
 SLUG = "review"
 
-
-def N_(message: str) -> str:
-    return message
 
 
 TITLE = N_("Staff review: facts, sources and reviews")

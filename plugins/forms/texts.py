@@ -12,6 +12,7 @@ import gettext
 from pathlib import Path
 
 from problems import Problem, ProblemsFound
+from sources.messages import N_
 from sources.paths import display_path
 from template_env.catalogs import catalog_path, load_translations
 from template_env.dates import format_for
@@ -19,9 +20,6 @@ from template_env.dates import format_for
 SOURCE_LANG = "en"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
-
-def N_(message: str) -> str:
-    return message
 
 
 MESSAGES = {

@@ -30,13 +30,8 @@ import watchfiles
 
 from problems import Problem, ProblemsFound, print_problems, read_problems
 from site_settings import load_settings
+from sources.messages import N_
 from template_env.catalogs import load_all
-
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; it is translated into each page's language when sent."""
-    return message
-
 
 NOTICE_TITLE = N_("Preview: the last build failed.")
 NOTICE_TEXT = N_("You are seeing the last good build. Correct what each line says and save; this page shows "
