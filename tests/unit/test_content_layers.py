@@ -151,25 +151,14 @@ def test_override_refuses_a_file_that_is_not_national_or_already_there(tmp_path,
 
 
 HOME_OFFICE = ("龍井", "Longjing")
-# Known gap of 0.9.0 (docs/engine.md): national files that still name the Longjing office. They
-# must say "this office" or read office.toml before another office publishes them; fix one, then
-# take it off this list (the test fails both ways: a new file naming the office, or a fixed one kept).
-STILL_NAMING_THE_HOME_OFFICE = {
-    "content/guides/household-split.en.md", "content/guides/household-split.zh-tw.md",
-    "content/guides/initial-registration.en.md", "content/guides/initial-registration.zh-tw.md",
-    "content/guides/moving.en.md", "content/guides/moving.zh-tw.md",
-    "content/guides/seal.en.md", "content/guides/seal.zh-tw.md",
-    # the example filled-in forms' fictitious addresses are in Longjing District
-    *(f"forms/{form}/form.yaml" for form in ("birth-application", "divorce-agreement", "id-card-application",
-                                              "letter-of-authorisation", "marriage-agreement", "moving-application",
-                                              "seal-application", "transcript-application")),
-}
+# National files must not name an office: they say "this office" (本所) and "the area this office
+# serves" (本所轄區), and the office's details come from office.toml. A file naming the office fails.
 
 
-def test_national_files_name_no_office_but_the_known_ones_still_to_fix():
+def test_national_files_name_no_office():
     files = [p for p in (ROOT / "content").rglob("*.*") if is_national(p.relative_to(ROOT / "content").as_posix())]
     files += sorted((ROOT / "forms").rglob("*.yaml"))
     assert len(files) > 50
     naming = {p.relative_to(ROOT).as_posix() for p in files
               if any(name in p.read_text(encoding="utf-8") for name in HOME_OFFICE)}
-    assert naming == STILL_NAMING_THE_HOME_OFFICE
+    assert naming == set()
