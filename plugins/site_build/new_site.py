@@ -99,9 +99,13 @@ SITENAME = {name_zh_repr}
 SITEURL = ""
 SITE_ORIGIN = "http://local-build.invalid"  # a local build can never be published
 PATH = "content"
-# The national guides, reference data, generic pages (and, through FORMS_DIR, forms) of the
-# engine, beneath this site's own content: a file here with the same kind and slug replaces one.
+# The national guides, reference data and generic pages of the engine, beneath this site's own
+# content: a file here with the same kind and slug replaces one (`make override FILE=…`).
 CONTENT_MODEL_LAYERS = [str(paths.NATIONAL)]
+# The national forms beneath this site's own forms/: forms/<id>/ here replaces the engine's form
+# of that id, or adds one of the office's own.
+FORMS_DIR = str(ROOT / "forms")
+FORMS_LAYERS = [str(paths.FORMS)]
 PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
 CONTENT_MODEL_CACHE_DIR = str(ROOT / ".cache" / "content")
 FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")
@@ -139,10 +143,13 @@ The office's public website, built with the household registration office engine
 The national guides, forms, glossary and laws come from the engine. This folder holds only the
 office's own: `content/office.toml` (its details: every value marked `unverified` must be
 confirmed before `make publish` will go live), `content/pages/` (pages that name the office, and
-any national page it overrides), `content/news/` and `content/disclosures/`.
+any national page it overrides), `content/news/` and `content/disclosures/`, and `forms/` (a
+national form it overrides, or a form of its own).
 To change a national page for this office, `make override FILE=guides/birth.zh-tw.md` copies it
-into `content/` with `based_on: <digest>` in its header; edit the copy. The build warns when the
-national original changes. Upgrading the engine is one line in `requirements.txt`.
+into `content/` with `based_on: <digest>` in its header; edit the copy. The same works for a data
+file (`FILE=data/facts.yaml`, `# based_on:` as its first line) and a form
+(`FILE=forms/birth-application`, into `forms/`). The build warns when the national original
+changes. Upgrading the engine is one line in `requirements.txt`.
 '''
 
 
@@ -170,6 +177,7 @@ def new_site(folder: Path, office: Office) -> list[Path]:
         "content/office.toml": office_toml(office),
         "content/news/.keep": "",
         "content/disclosures/.keep": "",
+        "forms/.keep": "",
         "pelicanconf.py": SETTINGS.format(name_zh=office.name_zh, name_en=office.name_en,
                                           name_zh_repr=repr(office.name_zh)),
         "publishconf.py": PUBLISH,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from forms.definitions import site_identity
 from household_engine import __version__
 from office_data.office_data import REQUIRED_FIELDS
 from sources.digest import content_key
@@ -74,6 +76,7 @@ def new_site(tmp_path_factory, engine) -> tuple[Path, subprocess.CompletedProces
     override.parent.mkdir(parents=True)
     text = national.read_text(encoding="utf-8").replace("\n", "\nbased_on: " + "0" * 64 + "\n", 1)
     override.write_text(re.sub(r"\ntitle: (.*)", r"\ntitle: \1（本所版）", text, count=1), encoding="utf-8")
+    plant_data_and_form_overrides(site, python, plugins)
     built = run([str(python), "-m", "site_build", "build", "--settings", "pelicanconf.py", "--content", "content",
                  "--output", "output", "--set", f'FORMS_CACHE_DIR="{ROOT / ".cache" / "forms"}"'], site,
                 {"PYTHONPATH": str(plugins)})
@@ -113,7 +116,7 @@ def test_a_new_site_builds_from_the_installed_wheel_in_both_languages(new_site):
 
 def test_a_stale_override_warns_naming_both_files(new_site, engine):
     site, built = new_site
-    lines = [line for line in built.stderr.splitlines() if "[override-stale]" in line]
+    lines = [line for line in built.stderr.splitlines() if "[override-stale]" in line and f"content/{GUIDE}" in line]
     assert len(lines) == 1, built.stderr
     national = engine[1].parent / "national" / GUIDE
     assert lines[0].startswith(f"warning: content/{GUIDE}:2: build [override-stale]: {national}"), lines[0]
@@ -152,3 +155,38 @@ def test_new_site_refuses_a_folder_that_is_not_empty(new_site, engine):
                {"PYTHONPATH": str(plugins)})
     assert done.returncode == 1 and "[folder]" in done.stdout and "Fix:" in done.stdout
     assert (site / "content" / "office.toml").read_bytes() == before
+
+
+# --- overrides of a national data file and a national form (content_model/layers.py) ---
+FORM = "birth-application"
+
+
+def plant_data_and_form_overrides(site: Path, python: Path, plugins: Path) -> None:
+    """A data file overriding the national one, written from an older version (stale), and a
+    form overridden with `make override`'s command (its based_on current), with another title."""
+    laws = site / "content" / "data" / "laws.yaml"
+    laws.write_text(f"# based_on: {'0' * 64}\n" + (plugins.parent / "national/data/laws.yaml").read_text("utf-8"),
+                    encoding="utf-8")
+    done = run([str(python), "-m", "content_model.layers", "override", f"forms/{FORM}"], site,
+               {"PYTHONPATH": str(plugins)})
+    assert done.returncode == 0 and "layers: wrote" in done.stdout, done.stdout + done.stderr
+    definition = site / "forms" / FORM / "form.yaml"
+    definition.write_text(re.sub(r"\ntitle: \{zh-tw: ([^,]*),", r"\ntitle: {zh-tw: \1（本所版）,",
+                                 definition.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+
+
+def test_a_stale_data_override_warns_and_a_form_override_replaces_the_national_form(new_site, engine):
+    site, built = new_site
+    national = engine[1].parent / "national" / "data" / "laws.yaml"
+    lines = [line for line in built.stderr.splitlines() if "[override-stale]" in line and "laws.yaml" in line]
+    assert len(lines) == 1, built.stderr
+    assert lines[0].startswith(f"warning: content/data/laws.yaml:1: build [override-stale]: {national} has changed"), \
+        lines[0]
+    assert f"`# based_on: {content_key(national.read_bytes())}` as its first line" in lines[0]
+    assert not [line for line in built.stderr.splitlines() if "[override-stale]" in line and FORM in line], \
+        "an override written by `make override` is current"
+    assert "（本所版）" in (site / "output" / "forms" / FORM / "index.html").read_text(encoding="utf-8")
+    assert "（本所版）" not in (site / "output" / "en" / "forms" / FORM / "index.html").read_text(encoding="utf-8")
+    slot = ROOT / ".cache" / "forms" / f"{FORM}@{site_identity(site / 'forms')}"
+    assert slot.is_dir(), "the site's own form is cached apart from the national one"
+    shutil.rmtree(slot)  # the shared cache keeps no slot of this test's site, gone after the test

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from content_model.layers import ContentLayers, file_digest, read_layered
+from content_model.layers import ContentLayers, SiteFolders, file_digest, read_layered
 from content_model.layers import override as override_file
 from content_model.national import NATIONAL, is_national
 from support import ROOT
@@ -134,7 +134,7 @@ def test_a_layer_that_is_the_site_s_own_folder_is_read_once():
 
 def test_override_copies_a_national_file_with_its_digest_and_the_build_is_quiet_until_it_changes(tmp_path, national):
     site = tmp_path / "site"
-    copy = override_file(GUIDE, national, site)
+    copy = override_file(GUIDE, SiteFolders(national, site))
     assert copy == site / GUIDE and f"based_on: {file_digest(national / GUIDE)}" in copy.read_text(encoding="utf-8")
     assert read(site, national)[1:] == ([], [])
     (national / GUIDE).write_text((national / GUIDE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -143,11 +143,11 @@ def test_override_copies_a_national_file_with_its_digest_and_the_build_is_quiet_
 
 def test_override_refuses_a_file_that_is_not_national_or_already_there(tmp_path, national):
     site = tmp_path / "site"
-    override_file(GUIDE, national, site)
+    override_file(GUIDE, SiteFolders(national, site))
     with pytest.raises(LookupError, match=r"layers \[exists\]"):
-        override_file(GUIDE, national, site)
+        override_file(GUIDE, SiteFolders(national, site))
     with pytest.raises(LookupError, match=r"layers \[not-national\]"):
-        override_file("news/2026-09-01-online-services.zh-tw.md", ROOT / "content", site)
+        override_file("news/2026-09-01-online-services.zh-tw.md", SiteFolders(ROOT / "content", site))
 
 
 HOME_OFFICE = ("龍井", "Longjing")
