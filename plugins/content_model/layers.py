@@ -24,7 +24,6 @@ engine's home and the Longjing office's site: its content/ and forms/ hold the n
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -33,10 +32,11 @@ from pathlib import Path
 from forms.definitions import DEFINITION, form_folders, layers_below
 from problems import Problem, ProblemsFound
 from site_settings import load_settings
+from sources.based_on import BASED_ON, yaml_based_on
 from sources.digest import content_key
 from sources.paths import display_path
 
-from .inventory import BASED_ON, Entry, read_entries
+from .inventory import Entry, read_entries
 from .kinds import KINDS
 from .national import NATIONAL, is_national
 
@@ -47,8 +47,6 @@ RULE = "override-stale"
 # The national data files (national.py), by name in the data folder.
 NATIONAL_DATA = tuple(pattern.removeprefix(f"{DATA_FOLDER}/") for pattern in NATIONAL
                       if pattern.startswith(f"{DATA_FOLDER}/") and "*" not in pattern)
-# `# based_on: <digest>` in the leading comment block of a YAML file (a data file, a form.yaml).
-YAML_BASED_ON = re.compile(rf"#\s*{BASED_ON}:\s*(\S*)\s*")
 
 
 @dataclass(frozen=True)
@@ -150,20 +148,8 @@ def override_problems(entry: Entry, original: Entry | None) -> list[Problem]:
     return own.problems(Path(original.path) if original is not None else None)
 
 
-def yaml_based_on(path: Path) -> tuple[str | None, int]:
-    """The `# based_on: <digest>` of a YAML file's leading comment block, and its line (None, 1
-    if it has none)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-        text = line.strip()
-        if text and not text.startswith("#"):
-            break
-        if match := YAML_BASED_ON.fullmatch(text):
-            return match.group(1), number
-    return None, 1
-
-
 def yaml_override(path: Path, what: str) -> Override:
-    based_on, line = yaml_based_on(path)
+    based_on, line = yaml_based_on(path.read_text(encoding="utf-8", errors="replace"))
     return Override(display_path(path), line, based_on, f"`# {BASED_ON}: {{digest}}` as its first line", what)
 
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from personal_data import AllowList, scan_text
 from problems import Problem, ProblemsFound
+from sources.based_on import key_problem
 from sources.digest import content_key
 from sources.front_matter import Location, SourceError, decode, load_yaml
 from sources.paths import display_path
@@ -146,7 +147,10 @@ def load_form(folder: Path, languages: list[str], resolve: Resolve | None = None
                               "rename the folder with lower-case ASCII letters, digits and '-', e.g. "
                               "forms/marriage-agreement")]
     try:
-        data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
+        text = decode(shown, path.read_bytes(), STAGE)
+        if (mistake := key_problem(shown, text, STAGE)) is not None:
+            return None, [mistake]
+        data, lines = load_yaml(shown, text, stage=STAGE)
     except SourceError as error:
         return None, [error.problem]
     lines.setdefault((), 1)

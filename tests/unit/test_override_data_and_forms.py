@@ -28,6 +28,7 @@ from forms import load_definitions
 from forms.cache import store_of
 from forms_support import LANGUAGES, line_of, minimal_form
 from personal_data import ALLOWLIST_FILE, load_allowlist
+from problems import ProblemsFound
 from support import ROOT
 
 ALLOWLIST = load_allowlist(ROOT / ALLOWLIST_FILE, datetime.date(2026, 12, 1))
@@ -99,7 +100,7 @@ def test_a_mistake_in_a_data_override_is_reported_on_its_own_line(tmp_path, nati
 @pytest.mark.parametrize(("comment", "words", "line"), [
     ("", "does not say which version of it (no `based_on:`)", 1),
     ("# based_on: abc123\n", "`based_on: abc123` is not a digest of", 1),
-    ("# Our own fees.\n#   based_on:   " + "0" * 64 + "\n", "has changed since this override", 2),
+    ("# Our own fees.\n#   based_on:   " + "0" * 64 + "  # from 0.9.0\n", "has changed since this override", 2),
 ])
 def test_a_data_override_without_a_good_based_on_warns_naming_both_files(tmp_path, national, comment, words, line):
     site = tmp_path / "site"
@@ -251,3 +252,22 @@ def test_make_override_reads_the_site_s_folders_from_its_settings(tmp_path, nati
     assert main(["digest", str(engine_forms / "birth-application")]) == 0
     assert capsys.readouterr().out.strip() == file_digest(engine_forms / "birth-application")
 
+
+
+def test_based_on_written_as_a_yaml_key_is_one_clear_line_in_a_data_file_and_a_form(tmp_path, national,
+                                                                                   engine_forms):
+    site = tmp_path / "site"
+    (site / "data").mkdir(parents=True)
+    for name in ("topics.yaml", "facts.yaml"):  # a list and a mapping
+        text = (national / "data" / name).read_text(encoding="utf-8")
+        (site / "data" / name).write_text(f"# Our own.\nbased_on: {'0' * 64}\n{text}", encoding="utf-8")
+    _, problems = load_reference(ContentLayers(site, (national,)).data, LANGUAGES)
+    assert sorted(str(p).split(": data")[0] for p in problems) == [f"{(site / 'data' / n).as_posix()}:2"
+                                                                  for n in ("facts.yaml", "topics.yaml")]
+    assert all(p.rule == "based-on-key" and "`# based_on: <digest>`" in p.fix for p in problems)
+    form = minimal_form(tmp_path / "forms", "seal-application")
+    (form / "form.yaml").write_text("based_on: x\n" + (form / "form.yaml").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    with pytest.raises(ProblemsFound) as caught:
+        load_definitions(tmp_path / "forms", LANGUAGES, allowlist=ALLOWLIST, below=(engine_forms,))
+    assert [(p.line, p.rule) for p in caught.value.problems] == [(1, "based-on-key")]
