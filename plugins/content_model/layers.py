@@ -297,6 +297,11 @@ def main(argv: list[str] | None = None) -> int:
                       help="the site's settings: its layers and its own folders (PATH, FORMS_DIR)")
     args = parser.parse_args(argv)
     if args.command == "override":
+        if not args.settings.is_file():
+            print(f"{args.settings}: layers [no-settings]: there is no settings file here. Fix: run `make override` "
+                  "in the site's folder (where its pelicanconf.py is), or name the file with --settings",
+                  file=sys.stderr)
+            return 2
         try:
             folders = SiteFolders.from_settings(load_settings(args.settings, {}))
             print(f"layers: wrote {override(args.file, folders)}; edit it, the build warns "

@@ -249,6 +249,9 @@ def test_make_override_reads_the_site_s_folders_from_its_settings(tmp_path, nati
     assert main(["override", FACTS]) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert "layers [exists]" in line and "Fix:" in line
+    assert main(["override", FACTS, "--settings", "nowhere.py"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("nowhere.py: layers [no-settings]: ") and "Fix:" in line
     assert main(["digest", str(engine_forms / "birth-application")]) == 0
     assert capsys.readouterr().out.strip() == file_digest(engine_forms / "birth-application")
 
