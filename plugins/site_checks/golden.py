@@ -8,8 +8,10 @@ A site's record (`pages`, the default) keeps, for every HTML page, its <title> a
 the layout around <main> once per language (`_layout/<lang>.html`, from the home page); the other
 text files whole (sitemap, feeds, robots.txt); every other file as one line of MANIFEST (path,
 size, SHA-256: the forms' PDF and ODT, images, the theme's CSS and JS, the open data); and
-ENGINE, the engine version that made it. Lines are stripped of indentation, empty lines dropped
-and the theme's fingerprints (`?v=…`) blanked, so only a change a reader can see shows. Left
+ENGINE, the engine version that made it. Lines are stripped of indentation, empty lines dropped,
+XML (sitemap, feeds) broken into one element a line, and the theme's fingerprints (`?v=…`)
+blanked, so only a change a reader can see shows. (Nothing else needs blanking: a build is
+reproducible, its dates come from the content, never the clock.) Left
 out: the `.gz` copies, SHA256SUMS.txt and Pagefind's index (each made from the files kept).
 
 The engine's own fixture site is kept `whole` (tests/golden_site.py): every text file as it is.
@@ -47,6 +49,8 @@ PAGES_LEFT_OUT = ("pagefind/", "SHA256SUMS.txt")
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 MAIN = re.compile(r"(<main\b[^>]*>)(.*?)(</main>)", re.S)
 HTML_LANG = re.compile(r"<html[^>]*?\slang=[\"']?([A-Za-z0-9-]+)", re.I)
+XML = (".xml", ".svg")  # written on one line (sitemap, feeds): one element a line, to read as a diff
+BETWEEN_TAGS = re.compile(r">\s*<")
 FINGERPRINT = re.compile(r"\?v=[0-9a-f]{6,64}\b")
 DIFF_LINES = 20  # of each changed file's diff
 DIFF_FILES = 12  # files shown with a diff; the others are named only
@@ -116,7 +120,8 @@ def snapshot(site: Path, whole: bool = False) -> Record:
             if key not in layouts or layout_choice(name) < layouts[key][0]:
                 layouts[key] = (layout_choice(name), html)
         elif path.suffix in TEXT and path.suffix not in PAGES_HASHED:
-            record.texts[name] = tidy(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            record.texts[name] = tidy(BETWEEN_TAGS.sub(">\n<", text) if path.suffix in XML else text)
         else:
             record.files[name] = file_line(path.read_bytes())
     for lang, (_, html) in layouts.items():
