@@ -154,7 +154,8 @@ Commit it. The first `make test` writes it; each later `make test` compares the 
 it and shows every page changed, added or removed, with a short diff.
 - A change of your own content (a news item, an edited page) is shown and does not fail.
 - After an engine upgrade, any change fails until you have read it and accepted it.
-`make golden` accepts the current build as the record; commit `golden/` with the change.
+`make golden` accepts the current build as the record (it rewrites `golden/` whole: keep nothing
+else in it); commit `golden/` with the change.
 
 ## Upgrading the engine
 1. Change the version in `requirements.txt` (one line), after reading the engine's CHANGELOG.
