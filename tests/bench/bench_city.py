@@ -6,9 +6,10 @@ sites (each made by `new-site`, with news items and disclosures of its own in bo
      (FORKS=0 skips this: it costs OFFICES times step 1);
   3. as one city build (`python -m site_build build-all`), one forms cache for all.
 
-With AUDIT=1 each fork is also put through its own gate (`site_checks links`, `national-lint`,
-`html`, `audit`, as the site's `make test` runs them) and the city build runs `--audit` (one
-shared run); that is long (about a second a page on 2 cores): use it with a few OFFICES.
+With AUDIT=1 (`make bench-city BENCH_AUDIT=1`) each fork is also put through its own gate (the
+four commands of its `make test`: links, national-lint, html, audit) and the city's sites through
+the shared gate that `build-all --audit` runs (`site_checks gate`), each timed apart from the
+builds. That is long (about a second a page on 2 cores): use it with a few OFFICES.
 
 It prints a table (seconds per site in the city build), forks and city side by side, and then
 one line: `city: offices=… pages=… one_office_build_s=… forks_build_s=… city_build_s=…
@@ -111,10 +112,12 @@ def run(command: list[str], label: str, ok=(0,), cwd: Path | None = None) -> tup
 
 
 def fork_build(site: Path, cache: Path, output: str = "output-fork") -> tuple[float, int, float]:
-    """One office built alone, as a fork builds it: its own forms cache (empty at first)."""
+    """One office built alone, as a fork builds it: its own forms and content caches (empty at first)."""
     seconds, log, peak = run([sys.executable, "-m", "site_build", "build", "--settings", str(site / "pelicanconf.py"),
                               "--content", str(site / "content"), "--output", str(site / output),
-                              "--set", f"FORMS_CACHE_DIR={json.dumps(str(cache))}", *NODE], f"fork {site.name}")
+                              "--set", f"FORMS_CACHE_DIR={json.dumps(str(cache / 'forms'))}",
+                              "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str(cache / 'content'))}", *NODE],
+                             f"fork {site.name}")
     made = re.search(r"forms: \d+ files, (\d+) regenerated", log)
     return seconds, int(made.group(1)) if made else -1, peak
 
