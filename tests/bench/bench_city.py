@@ -189,15 +189,18 @@ def main() -> int:
             print(f"gate per page audited: forks {forks_audit_s / max(audited_forks, 1):.2f} s, "
                   f"city {city_gate_s / max(audited_city, 1):.2f} s")
         print(f"{'peak RSS, one process (MB)':<28} {f'{peak_forks:.0f}' if forks else '-':>12} {peak_city:>12.0f}")
-        print(f"city build: {city_s:.1f} s = {city_s / one_s:.2f} x one office; "
-              f"{city_s / offices:.1f} s per office on average")
+        first_s = float(results[0][2])  # the city's first office, built alone with empty caches in this run
+        print(f"city build: {city_s:.1f} s = {city_s / one_s:.2f} x one office alone "
+              f"({city_s / first_s:.2f} x the city's own first office, {first_s:.1f} s, built at nearly the same "
+              f"moment: the machine's load moves both); {city_s / offices:.1f} s per office on average")
         extra = (f" pages_audited_forks={audited_forks if forks else 'not-run'} pages_audited_city={audited_city}"
                  f" forks_gate_s={forks_audit_s:.1f} city_gate_s={city_gate_s:.1f}" if audit
                  else " pages_audited=not-run (AUDIT=0)")
         print(f"city: offices={offices} pages={pages} one_office_build_s={one_s:.1f} "
               f"forks_build_s={forks_s:.1f}{'' if forks else ' (not run: FORKS=0)'} city_build_s={city_s:.1f} "
               f"forms_forks={forms_forks if forks else 'not-run'} forms_city={forms_city} peak_rss_mb={peak_city:.0f}"
-              f" peak_rss_forks_mb={f'{peak_forks:.0f}' if forks else 'not-run'}{extra}")
+              f" peak_rss_forks_mb={f'{peak_forks:.0f}' if forks else 'not-run'}{extra}"
+              f" city_vs_first_office={city_s / first_s:.2f}")
     return 0
 
 
