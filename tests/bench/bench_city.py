@@ -96,8 +96,9 @@ def make_city(root: Path, offices: int) -> list[Path]:
     return sites
 
 
-def run(command: list[str], label: str, ok=(0,), cwd: Path | None = None) -> tuple[float, str, float]:
-    """Run a command; (seconds, what it printed, the largest RSS in MB of it or any process under it)."""
+def run(command: list[str], label: str, ok=(0,), cwd: Path | None = None) -> tuple[float, str, float, float]:
+    """Run a command; (seconds, what it printed, the largest RSS in MB of it or any process under it,
+    the CPU seconds of it and every process under it)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, env=ENV, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
@@ -108,18 +109,18 @@ def run(command: list[str], label: str, ok=(0,), cwd: Path | None = None) -> tup
         output = log.read().decode("utf-8", "replace")
     if process.returncode not in ok:
         sys.exit(f"bench-city: {label} failed:\n{output[-4000:]}")
-    return seconds, output, usage.ru_maxrss / 1024
+    return seconds, output, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def fork_build(site: Path, cache: Path, output: str = "output-fork") -> tuple[float, int, float]:
+def fork_build(site: Path, cache: Path, output: str = "output-fork") -> tuple[float, int, float, float]:
     """One office built alone, as a fork builds it: its own forms and content caches (empty at first)."""
-    seconds, log, peak = run([sys.executable, "-m", "site_build", "build", "--settings", str(site / "pelicanconf.py"),
-                              "--content", str(site / "content"), "--output", str(site / output),
+    seconds, log, peak, cpu = run([sys.executable, "-m", "site_build", "build",
+                                   "--settings", str(site / "pelicanconf.py"), "--content", str(site / "content"), "--output", str(site / output),
                               "--set", f"FORMS_CACHE_DIR={json.dumps(str(cache / 'forms'))}",
                               "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str(cache / 'content'))}", *NODE],
                              f"fork {site.name}")
     made = re.search(r"forms: \d+ files, (\d+) regenerated", log)
-    return seconds, int(made.group(1)) if made else -1, peak
+    return seconds, int(made.group(1)) if made else -1, peak, cpu
 
 
 def fork_gate(site: Path, output: str = "output-fork") -> tuple[float, int, float]:
@@ -129,7 +130,7 @@ def fork_gate(site: Path, output: str = "output-fork") -> tuple[float, int, floa
                 ["audit", "--base-path", "", "--all"]]
     total, audited, peak = 0.0, 0, 0.0
     for command in commands:
-        seconds, log, rss = run([sys.executable, "-m", "site_checks", command[0], "--site", output, *command[1:]],
+        seconds, log, rss, _ = run([sys.executable, "-m", "site_checks", command[0], "--site", output, *command[1:]],
                                 f"gate of {site.name}", ok=(0, 1), cwd=site)
         total, peak = total + seconds, max(peak, rss)
         found = re.search(r"axe-core [\d.]+: (\d+) audited", log)
@@ -146,26 +147,26 @@ def main() -> int:
         sites = make_city(root, offices)
         for site in sites:  # as `npm ci` gives each fork its own; the city build names the shared one
             (site / "node_modules").symlink_to(NODE_MODULES)
-        one_s, one_forms, _ = fork_build(sites[0], root / "one-cache", "output-one")
+        one_s, one_forms, _, one_cpu = fork_build(sites[0], root / "one-cache", "output-one")
         forks_s = forks_audit_s = 0.0
         forms_forks = audited_forks = 0
         peak_forks = 0.0
         if forks:
             for number, site in enumerate(sites):
-                seconds, made, peak = fork_build(site, root / f"fork-cache-{number}")
+                seconds, made, peak, _ = fork_build(site, root / f"fork-cache-{number}")
                 forks_s, forms_forks, peak_forks = forks_s + seconds, forms_forks + made, max(peak_forks, peak)
                 if audit:
                     seconds, audited, peak = fork_gate(site)
                     forks_audit_s, audited_forks = forks_audit_s + seconds, audited_forks + audited
                     peak_forks = max(peak_forks, peak)
-        city_s, log, peak_city = run([sys.executable, "-m", "site_build", "build-all", "--sites", str(root / "sites"),
-                                      "--cache", str(root / "city-cache"), *NODE], "city build", cwd=root)
+        city_s, log, peak_city, city_cpu = run([sys.executable, "-m", "site_build", "build-all",
+                                                "--sites", str(root / "sites"), "--cache", str(root / "city-cache"), *NODE], "city build", cwd=root)
         results = RESULT.findall(log)
         if len(results) != offices:
             sys.exit(f"bench-city: {len(results)} of {offices} sites built:\n{log[-3000:]}")
         city_gate_s, audited_city = 0.0, 0
         if audit:  # the gate build-all --audit runs after the builds, timed on its own
-            city_gate_s, gate_log, gate_peak = run(
+            city_gate_s, gate_log, gate_peak, _ = run(
                 [sys.executable, "-m", "site_checks", "gate", *NODE,
                  "--jar", str(NODE_MODULES / "vnu-jar/build/dist/vnu.jar"),
                  "--axe", str(NODE_MODULES / "axe-core/axe.min.js"),
@@ -177,7 +178,9 @@ def main() -> int:
             print(f"{Path(name).name:<16} {pages:>6} {float(seconds):>8.1f} {made:>10}")
         pages = sum(int(r[1]) for r in results)
         forms_city = sum(int(r[3]) for r in results)
-        print(f"one office alone (own cache): {one_s:.1f} s, {one_forms} form files made")
+        print(f"one office alone (own cache): {one_s:.1f} s, {one_forms} form files made, {one_cpu:.1f} CPU s")
+        print(f"city build: {city_cpu:.1f} CPU s ({city_cpu / one_cpu:.2f} x one office's), so at least "
+              f"{city_cpu / 2:.1f} s on 2 idle cores ({city_cpu / 2 / one_s:.2f} x one office alone)")
         print(f"{'':<28} {'forks':>12} {'city':>12}")
         print(f"{'build seconds':<28} {forks_s if forks else float('nan'):>12.1f} {city_s:>12.1f}")
         print(f"{'form files generated':<28} {forms_forks if forks else '-':>12} {forms_city:>12}")
@@ -200,7 +203,7 @@ def main() -> int:
               f"forks_build_s={forks_s:.1f}{'' if forks else ' (not run: FORKS=0)'} city_build_s={city_s:.1f} "
               f"forms_forks={forms_forks if forks else 'not-run'} forms_city={forms_city} peak_rss_mb={peak_city:.0f}"
               f" peak_rss_forks_mb={f'{peak_forks:.0f}' if forks else 'not-run'}{extra}"
-              f" city_vs_first_office={city_s / first_s:.2f}")
+              f" city_vs_first_office={city_s / first_s:.2f} one_office_cpu_s={one_cpu:.1f} city_cpu_s={city_cpu:.1f}")
     return 0
 
 
