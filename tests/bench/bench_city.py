@@ -114,11 +114,11 @@ def run(command: list[str], label: str, ok=(0,), cwd: Path | None = None) -> tup
 
 def fork_build(site: Path, cache: Path, output: str = "output-fork") -> tuple[float, int, float, float]:
     """One office built alone, as a fork builds it: its own forms and content caches (empty at first)."""
-    seconds, log, peak, cpu = run([sys.executable, "-m", "site_build", "build",
-                                   "--settings", str(site / "pelicanconf.py"), "--content", str(site / "content"), "--output", str(site / output),
-                              "--set", f"FORMS_CACHE_DIR={json.dumps(str(cache / 'forms'))}",
-                              "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str(cache / 'content'))}", *NODE],
-                             f"fork {site.name}")
+    command = [sys.executable, "-m", "site_build", "build", "--settings", str(site / "pelicanconf.py"),
+               "--content", str(site / "content"), "--output", str(site / output),
+               "--set", f"FORMS_CACHE_DIR={json.dumps(str(cache / 'forms'))}",
+               "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str(cache / 'content'))}", *NODE]
+    seconds, log, peak, cpu = run(command, f"fork {site.name}")
     made = re.search(r"forms: \d+ files, (\d+) regenerated", log)
     return seconds, int(made.group(1)) if made else -1, peak, cpu
 
@@ -159,8 +159,9 @@ def main() -> int:
                     seconds, audited, peak = fork_gate(site)
                     forks_audit_s, audited_forks = forks_audit_s + seconds, audited_forks + audited
                     peak_forks = max(peak_forks, peak)
-        city_s, log, peak_city, city_cpu = run([sys.executable, "-m", "site_build", "build-all",
-                                                "--sites", str(root / "sites"), "--cache", str(root / "city-cache"), *NODE], "city build", cwd=root)
+        city = [sys.executable, "-m", "site_build", "build-all", "--sites", str(root / "sites"),
+                "--cache", str(root / "city-cache"), *NODE]
+        city_s, log, peak_city, city_cpu = run(city, "city build", cwd=root)
         results = RESULT.findall(log)
         if len(results) != offices:
             sys.exit(f"bench-city: {len(results)} of {offices} sites built:\n{log[-3000:]}")
