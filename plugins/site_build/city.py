@@ -57,7 +57,9 @@ class SiteResult:
     rendered: int  # content files rendered and checked anew (not from the shared cache)
     content_files: int
     output: str  # what the build printed
-    peak_rss_mb: float = 0.0  # the office's own process at its largest (not its helpers)
+    # The largest RSS of the office's process or one it waited for (Pagefind, a forms worker), from
+    # wait4; it counts the pages shared with this process (the imported Pelican) in full.
+    peak_rss_mb: float = 0.0
 
     def line(self) -> str:
         shown = display_path(self.site)
