@@ -5,11 +5,12 @@ national page rendered and checked once is taken from it by the next office: the
 by the file's path and bytes and everything else that shapes it, content_model/prepare.py, so an
 office that overrides facts or glossary gets its own) and one cache of compiled templates.
 
-How: the first office is built alone, so that it fills the national caches (if it fails, the
-next one is, until one is built); then the others side by side, as many at a time as there are
-CPUs (`--workers`). Each office's process is a fork of this one, which has already imported
-Pelican and the plugins: an office costs its own pages, not a Python start. Its output is exactly
-what `python -m site_build build` writes for that office.
+How: the first office is built alone until it has filled the national caches (its forms made
+and its content prepared; if it fails before, the next one is, until one has); then the others
+side by side, as many at a time as there are CPUs (`--workers`). Each office's process is a
+fork of this one, which has already imported Pelican and the plugins: an office costs its own
+pages, not a Python start. Its output is exactly what `python -m site_build build` writes for
+that office.
 
 The sites: every folder under `--sites` (default `sites/`) that has a pelicanconf.py, or the
 folders listed in `--list FILE` (one a line; `#` starts a comment). Each is built into its own
@@ -44,6 +45,8 @@ PAGES_LINE = re.compile(r"build: (\d+) HTML pages written")
 PROBLEM_LINE = re.compile(r"\S+(:\d+)?: [\w-]+ \[[\w-]+\]: ")  # path[:line]: stage [rule]: …
 CONTENT_LINE = re.compile(r"content: (\d+) files, (\d+) rendered and checked")
 FORMS_LINE = re.compile(r"forms: (\d+) files, (\d+) regenerated")
+FILLED_MARK = b"\nforms: "  # the build's forms line (form_items.py): the shared caches are filled
+POLL_SECONDS = 0.05
 CRASHED = 70  # the exit status of an office's process that raised instead of reporting problems
 
 
@@ -150,24 +153,36 @@ def finished(running: Running, status: int, rusage) -> SiteResult:
                       int(content.group(1)) if content else 0, output, rusage.ru_maxrss / 1024)
 
 
+def caches_filled(job: Running) -> bool:
+    """Whether the office's build has passed the point where the shared caches hold the national
+    forms and pages: its forms line, printed once the form files are made and the content
+    prepared (read with pread, which leaves the file's offset, shared with the writer, alone)."""
+    fd = job.log.fileno()
+    return FILLED_MARK in os.pread(fd, os.fstat(fd).st_size, 0)
+
+
 def run_builds(sites: list[Path], settings: dict, workers: int, report: Callable[[int, SiteResult], None]) -> None:
-    """Build every site, one at a time until one succeeds (it fills the national caches), then up
-    to `workers` at a time; `report(index, result)` as each ends."""
+    """Build every site, one at a time until one has filled the national caches (it has made its
+    forms, or it is built), then up to `workers` at a time; `report(index, result)` as each ends."""
     running: dict[int, tuple[int, Running]] = {}
     waiting = list(enumerate(sites))
-    one_built = False
+    filled = False
     while waiting or running:
-        limit = workers if one_built else 1
+        limit = workers if filled else 1
         while waiting and len(running) < limit:
             index, site = waiting.pop(0)
             pid, job = start(site, settings)
             running[pid] = (index, job)
-        pid, status, rusage = os.wait4(-1, 0)
+        pid, status, rusage = os.wait4(-1, 0 if filled else os.WNOHANG)
+        if pid == 0:  # the lone first office is still building: are the caches filled yet?
+            filled = any(caches_filled(job) for _, job in running.values())
+            time.sleep(0 if filled else POLL_SECONDS)
+            continue
         if pid not in running:
             continue
         index, job = running.pop(pid)
         result = finished(job, status, rusage)
-        one_built = one_built or result.ok
+        filled = filled or result.ok
         report(index, result)
 
 
