@@ -180,8 +180,8 @@ def main() -> int:
         pages = sum(int(r[1]) for r in results)
         forms_city = sum(int(r[3]) for r in results)
         print(f"one office alone (own cache): {one_s:.1f} s, {one_forms} form files made, {one_cpu:.1f} CPU s")
-        print(f"city build: {city_cpu:.1f} CPU s ({city_cpu / one_cpu:.2f} x one office's), so at least "
-              f"{city_cpu / 2:.1f} s on 2 idle cores ({city_cpu / 2 / one_s:.2f} x one office alone)")
+        print(f"city build: {city_cpu:.1f} CPU s = {city_cpu / one_cpu:.2f} x one office's "
+              "(CPU time moves little with the machine's load; wall time does)")
         print(f"{'':<28} {'forks':>12} {'city':>12}")
         print(f"{'build seconds':<28} {forks_s if forks else float('nan'):>12.1f} {city_s:>12.1f}")
         print(f"{'form files generated':<28} {forms_forks if forks else '-':>12} {forms_city:>12}")
