@@ -48,6 +48,7 @@ def wheel_files(root: Path) -> dict[str, str]:
     for name in national["STARTER_CI"]:
         mapping[f".ci/{name}"] = f"{PACKAGE}/starter/ci/{name}"
     mapping["deploy/nginx.conf"] = f"{PACKAGE}/deploy/nginx.conf"  # the go-live gate checks the server's headers
+    mapping["deploy/release.sh"] = f"{PACKAGE}/deploy/release.sh"  # what `site_publish deploy` runs on the target
     return mapping
 
 

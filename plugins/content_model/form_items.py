@@ -1,8 +1,9 @@
 """The form kind's items: made from the definitions in forms/ (not from Markdown), with their
 files generated (or taken from the cache) into the output's forms/ folder.
 
-Settings: FORMS_DIR (the definitions), FORMS_CACHE_DIR (generated files, reused while a form
-is unchanged; outside the output, so a fresh build links them instead of making them again).
+Settings: FORMS_DIR (the definitions; FORMS_LAYERS, the engine's beneath a site's own: layers.py),
+FORMS_CACHE_DIR (generated files, reused while a form is unchanged; outside the output, so a
+fresh build links them instead of making them again).
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ from forms.pages import downloads, page_fields, texts_with_lines
 from .facts import Resolver, typed_issue, typed_values
 from .items import Item
 from .kinds import kind_named
+from .layers import FormLayers
 
 FILES_URL = "forms/"  # the forms' files are written to <output>/forms/<id>/…
 
 
 def load_forms(settings, languages: list[str], reference, guide_slugs: set[str], allowlist, resolver) -> list[Form]:
     """Every form definition, checked, its facts in (raises ProblemsFound naming file and line)."""
-    return load_definitions(Path(settings["FORMS_DIR"]), languages, allowlist=allowlist,
+    layers = FormLayers.from_settings(settings)
+    return load_definitions(layers.site, languages, allowlist=allowlist, below=layers.below,
                             topics=[topic.key for topic in reference.topics.root], guides=guide_slugs,
                             resolve=form_resolver(resolver))
 

@@ -18,7 +18,6 @@ from pelican.generators import Generator
 
 import site_context
 from content_lint import OFFICE_FIELDS, Linter, LintTarget, OfficeDetails
-from forms.definitions import form_folders
 from office_data.office_data import load as load_office
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
@@ -35,7 +34,7 @@ from .inventory import Entry, check_inventory
 from .items import Item
 from .kinds import kind_named, section_kind
 from .labels import file_label
-from .layers import ContentLayers, DataFolder, read_layered
+from .layers import ContentLayers, DataFolder, FormLayers, form_problems, read_layered
 from .linked_from import with_linking_pages
 from .prepare import (
     Prepared,
@@ -133,11 +132,12 @@ def read_sources(settings, content_root: Path, languages: dict[str, dict], trans
         # A broken definition is reported once, by its own lines: the pages that link to any
         # form still find it (its folder exists), so no "no form `x`" line follows for each link.
         forms, problems = [], problems + list(error.problems)
-        form_ids = frozenset(folder.name for folder in form_folders(Path(settings["FORMS_DIR"])))
+        form_ids = frozenset(folder.name for folder in FormLayers.from_settings(settings).folders())
     errors, warnings = check_inventory(entries, languages, content_root, reference, form_ids=form_ids,
                                        today=today)
     attachments, attachment_errors, attachment_warnings = check_attachments(entries, content_root)
     warnings += fact_reviews(reference, layers.data, today)
+    override_warnings += form_problems(FormLayers.from_settings(settings))
     for warning in override_warnings + warnings + attachment_warnings:
         print(f"warning: {warning}", file=sys.stderr)
     problems += errors + attachment_errors + with_linking_pages(scan_tree(content_root, allowlist), entries,

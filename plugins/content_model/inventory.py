@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from problems import Problem
+from sources.based_on import BASED_ON
 from sources.front_matter import SourceError, SourceFile, read_source
 from sources.paths import display_path
 from sources.validation import validate
@@ -25,9 +26,8 @@ CONTENT_SUFFIXES = (".md", ".markdown")
 # Top-level addresses the build makes itself (not from a content file).
 RESERVED_PAGES = {"review": "staff review page the build makes (docs/facts.md)"}
 STAGE = "header"
-# The one header key no kind's schema has: the digest of the national file a site's file
-# overrides, when it was written (content_model/layers.py checks it; it is not shown anywhere).
-BASED_ON = "based_on"
+# BASED_ON (sources/based_on.py): the one header key no kind's schema has, the digest of the
+# national file a site's file overrides (content_model/layers.py checks it; it is not shown).
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from problems import Problem
+from sources.based_on import key_problem
 from sources.front_matter import Location, SourceError, decode, leaves, line_in, load_yaml
 from sources.paths import display_path
 from sources.validation import validate
@@ -74,7 +75,10 @@ def load_file(path: Path, model: type[BaseModel], languages: list[str]) -> tuple
         return None, [Problem(shown, None, STAGE, "missing-file", "the reference data file is missing",
                               f"create {shown} (see docs/content-guide.md, reference data)")]
     try:
-        data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
+        text = decode(shown, path.read_bytes(), STAGE)
+        if (mistake := key_problem(shown, text, STAGE)) is not None:
+            return None, [mistake]
+        data, lines = load_yaml(shown, text, stage=STAGE)
     except SourceError as error:
         return None, [error.problem]
     value, problems = validate(model, data, shown, lambda location: line_in(lines, location), stage=STAGE,

@@ -7,10 +7,13 @@ Definitions: `forms/<form-id>/form.yaml` (schema in `forms.schema`, described in
 API
 ---
 `load_definitions(forms_dir, languages, *, allowlist, topics=DEFAULT_TOPICS,
-guides=DEFAULT_GUIDES) -> list[Form]`
-    Read and check every definition; raises `problems.ProblemsFound` with every mistake, each
-    naming file and line (`forms/x/form.yaml:12: forms [duplicate-id]: … Fix: …`). A `Form` has
-    `id` (the folder name), `folder`, `source`, `definition` (a `FormDefinition`) and `fields()`.
+guides=DEFAULT_GUIDES, below=()) -> list[Form]`
+    Read and check every definition (those of `forms_dir`, and of the folders `below` it, lowest
+    first, that `forms_dir` has no form of the same id for: a site's forms over the engine's);
+    raises `problems.ProblemsFound` with every mistake, each naming file and line
+    (`forms/x/form.yaml:12: forms [duplicate-id]: … Fix: …`). A `Form` has `id` (the folder
+    name), `folder`, `source`, `definition` (a `FormDefinition`), `site` ("" for a form every site
+    shares, else whose own form it is: its files are cached apart) and `fields()`.
     Every example value goes through the personal-data guard (`personal_data.scan_text`) with
     `allowlist` (`personal_data.load_allowlist(personal_data.ALLOWLIST_FILE, today)`): an ID
     number with a valid checksum that is not allow-listed is a problem (stage personal-data).

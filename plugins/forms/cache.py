@@ -31,6 +31,14 @@ def code_key(face: FaceFile, text_tables: dict[str, dict[str, str]]) -> str:
     return digest.hexdigest()
 
 
+def store_of(form: Form, cache_dir: Path, languages: list[str], common: str) -> Path:
+    """Where one form's files are kept: `<cache>/<id>/<key>` for a form every site shares, and
+    `<cache>/<id>@<site>/<key>` for a site's own form (its override of a national one, or a form
+    only it has), so that a city's sites sharing one cache never prune each other's forms."""
+    slot = f"{form.id}@{form.site}" if form.site else form.id
+    return Path(cache_dir) / slot / form_key(form, languages, common)
+
+
 def form_key(form: Form, languages: list[str], common: str) -> str:
     """The hash of one form's generation: the common key, its definition and its supplied files."""
     digest = hashlib.sha256(common.encode())

@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from personal_data import AllowList, scan_text
 from problems import Problem, ProblemsFound
+from sources.based_on import key_problem
+from sources.digest import content_key
 from sources.front_matter import Location, SourceError, decode, load_yaml
 from sources.paths import display_path
 from sources.schema import SLUG_PATTERN
@@ -47,6 +49,10 @@ class Form:
     source: str  # the definition's path as shown in messages
     definition: FormDefinition
     lines: dict[Location, int] = field(repr=False, compare=False)
+    # Whose form it is: "" for a form every site shares (the engine's, or a site's with no layer
+    # beneath it), else the identity of the site's own forms folder (its own form, or its
+    # override of a national one). The forms cache keeps a site's own forms apart (cache.py).
+    site: str = ""
 
     def line_of(self, location: Location) -> int:
         location = tuple(location)
@@ -61,24 +67,46 @@ class Form:
                 yield ("sections", s, "fields", f), form_field
 
 
-def form_folders(forms_dir: Path) -> list[Path]:
-    """Every folder under forms/ that holds a definition, sorted by name."""
-    return sorted(path.parent for path in Path(forms_dir).glob(f"*/{DEFINITION}"))
+def form_folders(forms_dir: Path, below: Iterable[Path] = ()) -> list[Path]:
+    """Every folder that holds a definition, sorted by form id: those of `forms_dir` and of the
+    folders `below` it (lowest first) that no higher folder has a form of the same id in."""
+    found = {}
+    for folder in (*layers_below(forms_dir, below), Path(forms_dir)):
+        found.update({path.parent.name: path.parent for path in folder.glob(f"*/{DEFINITION}")})
+    return [found[name] for name in sorted(found)]
+
+
+def layers_below(forms_dir: Path, below: Iterable[Path]) -> tuple[Path, ...]:
+    """The folders beneath a site's own, without the site's own (read once, as the site's)."""
+    own = Path(forms_dir).resolve()
+    return tuple(Path(folder) for folder in below if Path(folder).resolve() != own)
+
+
+def site_identity(forms_dir: Path) -> str:
+    """A short name of a site's own forms folder, the same in every build of that site."""
+    return content_key(Path(forms_dir).resolve().as_posix())[:12]
 
 
 def load_definitions(forms_dir: Path, languages: Iterable[str], *, allowlist: AllowList,
                      topics: Iterable[str] = DEFAULT_TOPICS, guides: Iterable[str] = DEFAULT_GUIDES,
-                     resolve: Resolve | None = None) -> list[Form]:
-    """Every form under `forms_dir`, sorted by id; raises ProblemsFound with every mistake found.
+                     resolve: Resolve | None = None, below: Iterable[Path] = ()) -> list[Form]:
+    """Every form under `forms_dir` and the folders `below` it (lowest first; a form of
+    `forms_dir` replaces one of the same id beneath), sorted by id; raises ProblemsFound with
+    every mistake found.
 
     Every example value is checked by the personal-data guard against `allowlist`
     (`personal_data.load_allowlist(ALLOWLIST_FILE, today)`); every text's fact placeholders are
     replaced by `resolve` (so the page, the PDF and the ODT say the same)."""
     forms, problems = [], []
-    for folder in form_folders(forms_dir):
+    below = layers_below(forms_dir, below)
+    own = Path(forms_dir).resolve()
+    site = site_identity(forms_dir) if below else ""
+    for folder in form_folders(forms_dir, below):
         form, found = load_form(folder, list(languages), resolve)
         problems += found
         if form is not None:
+            if site and folder.parent.resolve() == own:
+                form = replace(form, site=site)
             problems += check_form(form, set(topics), set(guides), allowlist)
             forms.append(form)
     if problems:
@@ -119,7 +147,10 @@ def load_form(folder: Path, languages: list[str], resolve: Resolve | None = None
                               "rename the folder with lower-case ASCII letters, digits and '-', e.g. "
                               "forms/marriage-agreement")]
     try:
-        data, lines = load_yaml(shown, decode(shown, path.read_bytes(), STAGE), stage=STAGE)
+        text = decode(shown, path.read_bytes(), STAGE)
+        if (mistake := key_problem(shown, text, STAGE)) is not None:
+            return None, [mistake]
+        data, lines = load_yaml(shown, text, stage=STAGE)
     except SourceError as error:
         return None, [error.problem]
     lines.setdefault((), 1)

@@ -1,7 +1,8 @@
 """Generate every form's files (each language × blank/example × PDF/ODT) into a cache, in parallel
 processes for the forms that changed, then copy into the output folder only what differs there.
 
-A form's files live in `<cache_dir>/<form-id>/<key>/` with `entries.json`; a build with nothing
+A form's files live in `<cache_dir>/<form-id>/<key>/` with `entries.json` (a site's own form
+in `<cache_dir>/<form-id>@<site>/<key>/`, cache.py); a build with nothing
 changed generates nothing and writes nothing."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from problems import ProblemsFound
 
-from .cache import code_key, form_key, sha256
+from .cache import code_key, sha256, store_of
 from .definitions import Form
 from .fonts import ascii_widths, find_face, subset_face
 from .layout import VARIANTS, document
@@ -85,7 +86,7 @@ def make_files(forms: list[Form], cache_dir: Path, workers: int | None = None,
         raise ProblemsFound(problems)
     face = find_face()
     common = code_key(face, {lang: load_texts(lang).table() for lang in languages})
-    stores = {form.id: Path(cache_dir) / form.id / form_key(form, languages, common) for form in forms}
+    stores = {form.id: store_of(form, cache_dir, languages, common) for form in forms}
     todo = [form for form in forms if not (stores[form.id] / ENTRIES).is_file()]
     _run(todo, languages, stores, workers)
     for form in todo:

@@ -95,8 +95,10 @@ SITE_LANGUAGES = {
     "zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "中文"},
     "en": {"html_lang": "en", "prefix": "en", "name": "English"},
 }
-# forms: the national form definitions.
+# forms: the national form definitions. A site with forms of its own (or overriding a national
+# one) sets FORMS_DIR to its own folder and FORMS_LAYERS = [str(paths.FORMS)] beneath it.
 FORMS_DIR = str(paths.FORMS)
+FORMS_LAYERS: list[str] = []
 # template_env: where the gettext catalogs live; source strings are English.
 TEMPLATE_ENV_LOCALE_DIR = str(paths.LOCALE)
 TEMPLATE_ENV_SOURCE_LANG = "en"

@@ -7,7 +7,8 @@ the office (privacy, open data; from the engine's starter files with the office'
 content/news/ and content/disclosures/ (empty), content/data/manual-checks.yaml, the settings
 (pelicanconf.py, publishconf.py) reading the installed engine, requirements.txt with the engine's
 version pinned (an upgrade is one line), package.json and its lock (Pagefind, axe-core, vnu), a
-Makefile (`make serve`, `make test`, `make publish`), .ci/run, .gitignore and a README.
+Makefile (`make serve`, `make test` with the golden record, `make golden`, `make publish` with the
+two-pass statement record), .ci/run, .gitignore and a README.
 An existing folder that is not empty is refused: nothing is overwritten.
 """
 
@@ -99,9 +100,13 @@ SITENAME = {name_zh_repr}
 SITEURL = ""
 SITE_ORIGIN = "http://local-build.invalid"  # a local build can never be published
 PATH = "content"
-# The national guides, reference data, generic pages (and, through FORMS_DIR, forms) of the
-# engine, beneath this site's own content: a file here with the same kind and slug replaces one.
+# The national guides, reference data and generic pages of the engine, beneath this site's own
+# content: a file here with the same kind and slug replaces one (`make override FILE=…`).
 CONTENT_MODEL_LAYERS = [str(paths.NATIONAL)]
+# The national forms beneath this site's own forms/: forms/<id>/ here replaces the engine's form
+# of that id, or adds one of the office's own.
+FORMS_DIR = str(ROOT / "forms")
+FORMS_LAYERS = [str(paths.FORMS)]
 PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
 CONTENT_MODEL_CACHE_DIR = str(ROOT / ".cache" / "content")
 FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")
@@ -134,15 +139,45 @@ The office's public website, built with the household registration office engine
 (household-engine {version}, pinned in `requirements.txt`).
 
     make serve   # set up, build and serve the site at http://127.0.0.1:8000
-    make test    # set up, build and run every check (links, national rules, HTML, axe-core)
+    make test    # set up, build and run every check (links, national rules, HTML, axe-core),
+                 # then show what changed since the golden record (golden/)
 
 The national guides, forms, glossary and laws come from the engine. This folder holds only the
 office's own: `content/office.toml` (its details: every value marked `unverified` must be
 confirmed before `make publish` will go live), `content/pages/` (pages that name the office, and
-any national page it overrides), `content/news/` and `content/disclosures/`.
+any national page it overrides), `content/news/` and `content/disclosures/`, and `forms/` (a
+national form it overrides, or a form of its own).
 To change a national page for this office, `make override FILE=guides/birth.zh-tw.md` copies it
-into `content/` with `based_on: <digest>` in its header; edit the copy. The build warns when the
-national original changes. Upgrading the engine is one line in `requirements.txt`.
+into `content/` with `based_on: <digest>` in its header; edit the copy. The same works for a data
+file (`FILE=data/facts.yaml`, `# based_on:` as its first line) and a form
+(`FILE=forms/birth-application`, into `forms/`). The build warns when the national original
+changes.
+
+## The golden record (golden/)
+`golden/` is this site's built output in a form you can read and compare: each page's title and
+main text (`<main>`), the header and footer once per language (`golden/_layout/`), other files by
+size and checksum (`golden/MANIFEST`), and the engine version that made it (`golden/ENGINE`).
+Commit it. The first `make test` writes it; each later `make test` compares the fresh build with
+it and shows every page changed, added or removed, with a short diff.
+- A change of your own content (a news item, an edited page) is shown and does not fail.
+- After an engine upgrade, any change fails until you have read it and accepted it.
+`make golden` accepts the current build as the record (it rewrites `golden/` whole: keep nothing
+else in it); commit `golden/` with the change.
+
+## Upgrading the engine
+1. Change the version in `requirements.txt` (one line), after reading the engine's CHANGELOG.
+2. `make test`: every check, then what the new engine changed in your pages. It fails while the
+   record is from the old version.
+3. Read the changes; if they are right, `make golden`, and commit `requirements.txt` and
+   `golden/` together. To go back, restore the old line.
+
+## Publishing
+`make publish DEPLOY_TARGET=/srv/www/<office>` (or `user@host:/srv/www/<office>`;
+`STAGING=1` for a staging copy with a banner): the go-live gate refuses any unconfirmed detail;
+the site is built with `publishconf.py` and passes every check, its full audit writes the record
+the accessibility statement is built from; the site is built again with that statement and
+checked again; only then is it deployed, as a new release switched in one step. A failure at
+any step leaves the live site as it was.
 '''
 
 
@@ -170,6 +205,7 @@ def new_site(folder: Path, office: Office) -> list[Path]:
         "content/office.toml": office_toml(office),
         "content/news/.keep": "",
         "content/disclosures/.keep": "",
+        "forms/.keep": "",
         "pelicanconf.py": SETTINGS.format(name_zh=office.name_zh, name_en=office.name_en,
                                           name_zh_repr=repr(office.name_zh)),
         "publishconf.py": PUBLISH,

@@ -30,6 +30,7 @@ def inputs(settings: dict, settings_file: Path) -> list[Path]:
     folders = [Path(settings[name]) for name in FOLDERS if settings.get(name)]
     folders += [Path(path) for path in settings.get("PLUGIN_PATHS", [])]
     folders += [Path(path) for path in settings.get("CONTENT_MODEL_LAYERS", [])]  # the national content
+    folders += [Path(path) for path in settings.get("FORMS_LAYERS", [])]  # the national forms
     files = [Path(settings[name]) for name in FILES if settings.get(name) and Path(settings[name]).is_file()]
     files += sorted(settings_file.resolve().parent.glob("*.py"))
     node_modules = settings.get("SEARCH_NODE_MODULES")

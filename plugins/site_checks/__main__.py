@@ -6,6 +6,7 @@
     python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
     python -m site_checks gate --site SITE_FOLDER [--site …]   (every check on many built sites at once)
     python -m site_checks merge-caches --into .cache SHARD_FOLDER...   (CI: the shards' results)
+    python -m site_checks golden [--site output] [--record golden] [--write]   (what the build changed)
 
 Exit status: 0 no problems, 1 problems found, 2 the check could not run (nothing was checked).
 """
@@ -31,6 +32,7 @@ LABELS = {
     "audit": "accessibility audit",
     "merge-caches": "merging the shards' results",
     "gate": "the gate of many sites",
+    "golden": "golden record",
 }
 
 
@@ -80,6 +82,10 @@ def parser() -> argparse.ArgumentParser:
     gate.add_argument("--results", type=Path, help="also write each site's verdict here as JSON")
     gate.add_argument("--set", action="append", default=[], metavar="KEY=JSON", type=setting,
                       help="a setting the sites were built with on top of their own (as build-all --set)")
+    golden = commands.add_parser("golden", help="the build beside the site's golden record: what changed")
+    golden.add_argument("--site", type=Path, default=Path("output"))
+    golden.add_argument("--record", type=Path, default=Path("golden"), help="the record's folder (committed)")
+    golden.add_argument("--write", action="store_true", help="write the build as the record (`make golden`)")
     from .audit.cli import add_arguments
 
     add_arguments(
@@ -114,6 +120,27 @@ def site_settings_of(settings: Path):
     return load(settings)
 
 
+def run_golden(args: argparse.Namespace) -> int:
+    from . import golden
+
+    if not (args.site / "index.html").is_file():
+        raise CheckCannotRun(args.site, "golden", "no built site here", "build the site first (make build)")
+    if args.record.exists() and not golden.is_record(args.record) and any(args.record.iterdir()):
+        raise CheckCannotRun(args.record, "golden", f"the folder holds no golden record (no {golden.MANIFEST})",
+                             "name the record's own folder (golden), or move what is there")
+    found = golden.snapshot(args.site)
+    if args.write or not golden.is_record(args.record):
+        before = golden.read(args.record) if golden.is_record(args.record) else None
+        golden.write(args.record, found)
+        what = f"{golden.compare(before, found).count()} since the last record" if before else "no record before"
+        print(f"golden: wrote {len(found)} files to {args.record}/ ({golden.ENGINE_NAME} {found.engine}; {what}). "
+              f"Commit {args.record}/: each `make test` compares the build with it.")
+        return 0
+    result = golden.verdict(golden.read(args.record), found, args.record)
+    print("\n".join(result.lines), flush=True)
+    return 1 if result.failed else 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "links":
         from .links import check_links
@@ -142,6 +169,8 @@ def run(args: argparse.Namespace) -> int:
         written = merge_caches(args.shards, args.into)
         print(f"merge-caches: {len(args.shards)} shard(s) merged into {', '.join(map(str, written))}")
         return 0 if written else 2
+    if args.command == "golden":
+        return run_golden(args)
     from .audit.cli import run as run_audit
 
     return run_audit(args)

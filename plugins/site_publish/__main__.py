@@ -59,7 +59,8 @@ def run_deploy(args) -> int:
     site, _ = settings_of(args.settings, args.staging)
     check_deployable(args.site, site, args.settings)
     target = target_of(args)
-    name = release_name(git_commit(ROOT), datetime.datetime.now(datetime.UTC))
+    # Named by the commit of the repository being published (make runs in it), not the engine's.
+    name = release_name(git_commit(Path.cwd()), datetime.datetime.now(datetime.UTC))
     name = deploy(args.site, target, name, args.keep, shlex.split(os.environ.get("RSYNC_FLAGS", "")))
     print(f"deploy: {target}/releases/{name} is live ({target}/current); {site.base_url}/")
     return 0

@@ -158,6 +158,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PERSONAL_DATA_ALLOWLIST", "personal_data", REQUIRED, file_problem,
             "name the allow-list file, e.g. .ci/personal-data-allowlist.toml"),
     Setting("FORMS_DIR", "forms", REQUIRED, folder_problem, "name the folder of form definitions, e.g. forms"),
+    Setting("FORMS_LAYERS", "forms (form definitions beneath the site's own FORMS_DIR, lowest first)", [],
+            folders_problem, "list the engine's form definitions, e.g. [household_engine.paths.FORMS]"),
     Setting("FORMS_CACHE_DIR", "forms", REQUIRED, path_problem, "name a folder for generated files, e.g. .cache/forms"),
     Setting("TEMPLATE_ENV_LOCALE_DIR", "template_env", REQUIRED, folder_problem,
             "name the folder of the gettext catalogs, e.g. i18n"),

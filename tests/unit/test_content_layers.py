@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from content_model.layers import ContentLayers, file_digest, read_layered
+from content_model.layers import ContentLayers, SiteFolders, file_digest, read_layered
 from content_model.layers import override as override_file
 from content_model.national import NATIONAL, is_national
 from support import ROOT
@@ -134,7 +134,7 @@ def test_a_layer_that_is_the_site_s_own_folder_is_read_once():
 
 def test_override_copies_a_national_file_with_its_digest_and_the_build_is_quiet_until_it_changes(tmp_path, national):
     site = tmp_path / "site"
-    copy = override_file(GUIDE, national, site)
+    copy = override_file(GUIDE, SiteFolders(national, site))
     assert copy == site / GUIDE and f"based_on: {file_digest(national / GUIDE)}" in copy.read_text(encoding="utf-8")
     assert read(site, national)[1:] == ([], [])
     (national / GUIDE).write_text((national / GUIDE).read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -143,33 +143,22 @@ def test_override_copies_a_national_file_with_its_digest_and_the_build_is_quiet_
 
 def test_override_refuses_a_file_that_is_not_national_or_already_there(tmp_path, national):
     site = tmp_path / "site"
-    override_file(GUIDE, national, site)
+    override_file(GUIDE, SiteFolders(national, site))
     with pytest.raises(LookupError, match=r"layers \[exists\]"):
-        override_file(GUIDE, national, site)
+        override_file(GUIDE, SiteFolders(national, site))
     with pytest.raises(LookupError, match=r"layers \[not-national\]"):
-        override_file("news/2026-09-01-online-services.zh-tw.md", ROOT / "content", site)
+        override_file("news/2026-09-01-online-services.zh-tw.md", SiteFolders(ROOT / "content", site))
 
 
 HOME_OFFICE = ("龍井", "Longjing")
-# Known gap of 0.9.0 (docs/engine.md): national files that still name the Longjing office. They
-# must say "this office" or read office.toml before another office publishes them; fix one, then
-# take it off this list (the test fails both ways: a new file naming the office, or a fixed one kept).
-STILL_NAMING_THE_HOME_OFFICE = {
-    "content/guides/household-split.en.md", "content/guides/household-split.zh-tw.md",
-    "content/guides/initial-registration.en.md", "content/guides/initial-registration.zh-tw.md",
-    "content/guides/moving.en.md", "content/guides/moving.zh-tw.md",
-    "content/guides/seal.en.md", "content/guides/seal.zh-tw.md",
-    # the example filled-in forms' fictitious addresses are in Longjing District
-    *(f"forms/{form}/form.yaml" for form in ("birth-application", "divorce-agreement", "id-card-application",
-                                              "letter-of-authorisation", "marriage-agreement", "moving-application",
-                                              "seal-application", "transcript-application")),
-}
+# National files must not name an office: they say "this office" (本所) and "the area this office
+# serves" (本所轄區), and the office's details come from office.toml. A file naming the office fails.
 
 
-def test_national_files_name_no_office_but_the_known_ones_still_to_fix():
+def test_national_files_name_no_office():
     files = [p for p in (ROOT / "content").rglob("*.*") if is_national(p.relative_to(ROOT / "content").as_posix())]
     files += sorted((ROOT / "forms").rglob("*.yaml"))
     assert len(files) > 50
     naming = {p.relative_to(ROOT).as_posix() for p in files
               if any(name in p.read_text(encoding="utf-8") for name in HOME_OFFICE)}
-    assert naming == STILL_NAMING_THE_HOME_OFFICE
+    assert naming == set()

@@ -60,6 +60,14 @@ def test_atom_feed_per_language_has_author_dates_and_absolute_links():
     assert entry.find(f"{ATOM}updated").text == "2026-11-03T00:00:00+08:00"
 
 
+def test_a_feed_with_no_item_is_dated_by_no_clock():
+    empty = index(item("page", "home", "en"))
+    feed = ET.fromstring(atom_feed(empty, kind_named("news"), "en", ORIGIN, "T", "Asia/Taipei"))
+    assert not feed.findall(f"{ATOM}entry") and feed.find(f"{ATOM}updated").text == "1970-01-01T00:00:00+00:00"
+    dated = ET.fromstring(atom_feed(site(), kind_named("news"), "en", ORIGIN, "T", "Asia/Taipei"))
+    assert dated.find(f"{ATOM}updated").text == "2026-11-03T00:00:00+08:00"
+
+
 def test_robots_points_to_the_absolute_sitemap():
     assert robots_txt(ORIGIN) == f"User-agent: *\nAllow: /\n\nSitemap: {ORIGIN}/sitemap.xml\n"
 

@@ -87,6 +87,7 @@ GOOD_LANGUAGES = {"zh-tw": {"html_lang": "zh-Hant-TW", "prefix": "", "name": "ä¸
     ({"CONTENT_LINT_CHECKS": ["images", "spelling"]}, "unknown check(s) ['spelling']"),
     ({"CONTENT_MODEL_LAYERS": ["/nowhere/national"]}, "no folder '/nowhere/national'"),
     ({"CONTENT_MODEL_LAYERS": "national"}, "is not a list of folders"),
+    ({"FORMS_LAYERS": ["/nowhere/forms"]}, "no folder '/nowhere/forms'"),
 ])
 def test_each_bad_setting_is_one_problem_naming_it(changes, said):
     with pytest.raises(SiteSettingsError) as caught:
