@@ -62,8 +62,8 @@ help:
 	@echo "make new KIND=$(KIND_NAMES) SLUG=…   write a new page in both languages, every field ready to fill in"
 	@echo "make transcripts   write the reviewed screen-reader transcripts (tests/transcripts/) anew, to review and commit"
 	@echo "make bench   build, forms, audit and search speed on a synthetic site (PAGES=2000), beside plain Pelican"
-	@echo "make build-all   build every office's site under $(SITES)/ (or SITES_LIST=file), sharing the forms cache; one line per site"
-	@echo "make bench-city  a synthetic city (OFFICES=29): one office, separate builds and one city build, side by side"
+	@echo "make build-all   build every office's site under $(SITES)/ (or SITES_LIST=file) with shared caches, then audit each (AUDIT=0: build only); one line per site"
+	@echo "make bench-city  a synthetic city (OFFICES=29): one office, separate builds and one city build, side by side (BENCH_AUDIT=1: with the gate)"
 	@echo "make wheel   the engine's wheel (household-engine) into dist/ (docs/engine.md)"
 	@echo "make i18n-extract | i18n-update | i18n-compile   gettext catalog work"
 
@@ -207,21 +207,27 @@ bench: venv build-deps node-deps
 	PAGES=$(PAGES) $(PY) tests/bench/bench_site.py
 
 # A city's offices (docs/engine.md): every site under SITES/ (a folder with pelicanconf.py each,
-# made by `python -m site_build new-site`), or the folders SITES_LIST names, built one after the
-# other with one shared forms cache and this checkout's Pagefind; one line per site, and a site's
-# failure never stops the others (the exit status is non-zero at the end).
+# made by `python -m site_build new-site`), or the folders SITES_LIST names, built side by side
+# (the first alone: it makes the national forms and pages for all) with shared caches and this
+# checkout's Pagefind, then, unless AUDIT=0, every site built put through its `make test` gate
+# (links, national rules, Nu, axe-core in Chromium) in one shared run; one line per site for each,
+# and a site's failure never stops the others (the exit status is non-zero at the end).
 SITES ?= sites
 SITES_LIST ?=
-build-all: venv build-deps node_modules/.stamp
+AUDIT ?= 1
+build-all: venv build-deps node_modules/.stamp $(if $(filter 0,$(AUDIT)),,node-deps)
 	$(BUILD) build-all $(if $(SITES_LIST),--list $(SITES_LIST),--sites $(SITES)) --cache .cache \
-	  --set 'SEARCH_NODE_MODULES="$(CURDIR)/node_modules"'
+	  $(if $(filter 0,$(AUDIT)),,--audit) --set 'SEARCH_NODE_MODULES="$(CURDIR)/node_modules"'
 
 # A synthetic city of OFFICES new sites: one office alone, OFFICES separate builds (forks, each
 # with its own forms cache; FORKS=0 skips them) and one city build (docs/engine.md has the figures).
+# BENCH_AUDIT=1 adds each fork's gate and the city's shared gate (about a second a page: use it
+# with a few OFFICES).
 OFFICES ?= 29
 FORKS ?= 1
-bench-city: venv build-deps node_modules/.stamp
-	OFFICES=$(OFFICES) FORKS=$(FORKS) $(PY) tests/bench/bench_city.py
+BENCH_AUDIT ?= 0
+bench-city: venv build-deps node_modules/.stamp $(if $(filter 1,$(BENCH_AUDIT)),node-deps)
+	OFFICES=$(OFFICES) FORKS=$(FORKS) AUDIT=$(BENCH_AUDIT) $(PY) tests/bench/bench_city.py
 
 # The engine's wheel (plugins, theme, forms, catalogs, national content), built offline here.
 wheel: venv

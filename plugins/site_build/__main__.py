@@ -7,25 +7,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from problems import ProblemsFound, print_problems
+from sources.settings_arg import setting
 
 from .build import build
-from .city import build_all, found_sites, listed_sites, site_problems, summary
+from .city import audit_all, build_all, found_sites, listed_sites, site_problems, summary
 from .new_site import Office, new_site
-
-
-def setting(text: str) -> tuple[str, object]:
-    """`KEY=JSON` → (KEY, value), as Pelican's own `-e` takes it."""
-    key, _, value = text.partition("=")
-    try:
-        return key.strip(), json.loads(value)
-    except json.JSONDecodeError:
-        raise argparse.ArgumentTypeError(f"{text!r}: write KEY=JSON, e.g. 'SITEURL=\"https://x.gov.tw\"'") from None
 
 
 def new_site_main(argv: list[str]) -> int:
@@ -54,6 +45,14 @@ def build_all_main(argv: list[str]) -> int:
                         help="the caches every site shares: forms/ and content/ in this folder")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", type=setting,
                         help="a setting for every site's build, e.g. --set 'SEARCH_NODE_MODULES=\"node_modules\"'")
+    parser.add_argument("--audit", action="store_true",
+                        help="then run the gate of each site's `make test` on every site built "
+                             "(links, national rules, Nu HTML Checker, axe-core in Chromium)")
+    parser.add_argument("--audit-only", default="*", metavar="GLOB",
+                        help="with --audit, the HTML check and the browser audit take only the pages matching "
+                             "this glob, e.g. 'news/*' (a quick look; the default is every page)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="offices built at a time after the first (default: the CPUs this process may use)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -63,10 +62,11 @@ def build_all_main(argv: list[str]) -> int:
     problems = site_problems(sites, args.list or args.sites)
     if problems:
         return print_problems(problems, "build-all")
-    extra = [arg for key, value in args.set for arg in ("--set", f"{key}={json.dumps(value)}")]
-    results = build_all(sites, args.cache, extra)
-    print(summary(results, time.perf_counter() - started))
-    return 0 if all(result.ok for result in results) else 1
+    results = build_all(sites, args.cache, dict(args.set), args.workers)
+    verdicts = audit_all(results, dict(args.set), args.audit_only) if args.audit else None
+    print(summary(results, time.perf_counter() - started, verdicts))
+    passed = all(result.ok for result in results) and all(v["ok"] for v in (verdicts or {}).values())
+    return 0 if passed else 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican, signals
 
 import site_context
@@ -99,6 +100,16 @@ def failed(problems: list[Problem], output: Path, stream, problems_file: Path | 
     return 2
 
 
+def with_template_cache(settings: dict) -> None:
+    """With JINJA_BYTECODE_CACHE_DIR (a city build sets it), the templates compiled by one office's
+    build are loaded, not compiled again, by the next: Jinja keys each by its name and source."""
+    folder = settings.get("JINJA_BYTECODE_CACHE_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"],
+                                         "bytecode_cache": FileSystemBytecodeCache(folder)}
+
+
 def build(settings_file: Path, content: Path, output: Path, overrides: dict | None = None,
           stream=None, problems_file: Path | None = None) -> int:
     """Build the site into `output`; 0 on success, 2 if the content has problems (then also
@@ -112,6 +123,7 @@ def build(settings_file: Path, content: Path, output: Path, overrides: dict | No
     except ProblemsFound as error:
         return failed(list(error.problems), output, stream, problems_file)
     current = inputs_fingerprint(settings, settings_file)
+    with_template_cache(settings)
     if is_unchanged(output, current):
         print(f"build: nothing has changed since {output}/ was built; it is kept as it is",
               file=stream, flush=True)

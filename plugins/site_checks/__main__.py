@@ -4,6 +4,7 @@
     python -m site_checks national-lint [--site output]
     python -m site_checks html  [--site output] [--shard i/n] [--only GLOB] [--all]
     python -m site_checks audit [--site output] [--all] [--shard i/n] [--only GLOB] ...
+    python -m site_checks gate --site SITE_FOLDER [--site …]   (every check on many built sites at once)
     python -m site_checks merge-caches --into .cache SHARD_FOLDER...   (CI: the shards' results)
     python -m site_checks golden [--site output] [--record golden] [--write]   (what the build changed)
 
@@ -13,11 +14,14 @@ Exit status: 0 no problems, 1 problems found, 2 the check could not run (nothing
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from problems import ProblemsFound
+from sources.settings_arg import setting
 
+from .browser import CHROMIUM
 from .findings import CheckCannotRun, print_cannot_run, print_findings
 from .pages import parse_shard
 
@@ -27,6 +31,7 @@ LABELS = {
     "html": "HTML validation",
     "audit": "accessibility audit",
     "merge-caches": "merging the shards' results",
+    "gate": "the gate of many sites",
     "golden": "golden record",
 }
 
@@ -65,6 +70,18 @@ def parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("merge-caches", help="merge the result caches of audit shards (CI)")
     merge.add_argument("--into", type=Path, default=Path(".cache"))
     merge.add_argument("shards", type=Path, nargs="+", help="folders holding each shard's audit/ and html/")
+    gate = commands.add_parser("gate", help="every check of a site's `make test` on many built sites at once")
+    gate.add_argument("--site", type=Path, action="append", required=True,
+                      help="a site's folder (pelicanconf.py, .ci/, output/); once per site")
+    gate.add_argument("--jar", type=Path, default=Path("node_modules/vnu-jar/build/dist/vnu.jar"))
+    gate.add_argument("--axe", type=Path, default=Path("node_modules/axe-core/axe.min.js"))
+    gate.add_argument("--browser", default=CHROMIUM, help="the Chromium binary")
+    gate.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parallel browsers")
+    gate.add_argument("--only", default="*", help="the HTML check and the browser audit take only the pages "
+                      "matching this glob, e.g. 'news/*' (links and the national rules' lint take every page)")
+    gate.add_argument("--results", type=Path, help="also write each site's verdict here as JSON")
+    gate.add_argument("--set", action="append", default=[], metavar="KEY=JSON", type=setting,
+                      help="a setting the sites were built with on top of their own (as build-all --set)")
     golden = commands.add_parser("golden", help="the build beside the site's golden record: what changed")
     golden.add_argument("--site", type=Path, default=Path("output"))
     golden.add_argument("--record", type=Path, default=Path("golden"), help="the record's folder (committed)")
@@ -136,6 +153,12 @@ def run(args: argparse.Namespace) -> int:
         return print_findings(lint_findings(args.site), LABELS["national-lint"])
     if args.command == "html":
         return run_html(args)
+    if args.command == "gate":
+        from .gate import print_gates, run_gate
+
+        return print_gates(run_gate(args.site, args.jar, args.axe, args.browser, args.workers, dict(args.set),
+                                    args.only),
+                           args.results)
     if args.command == "merge-caches":
         from .cache import merge_caches
 
