@@ -40,6 +40,7 @@ from .tree import parse
 STAGE = "lint"
 # The checks that also read plain-text values (titles, summaries, form texts), which cannot
 # hold markup: each has a `text_issues(text, context, occurrences)` for one piece of text.
+OFFICE_CHECK = "office_details"  # the one check that depends on the office (content/office.toml)
 PLAIN_TEXT_CHECKS = {"glossary": glossary, "currency": currency, "office_details": office_details}
 CHECKS = {
     "images": images.check,
@@ -70,10 +71,10 @@ class LintTarget:
     plain: tuple[tuple[int, str], ...] = ()  # (line, text) of plain values: title, summary
 
 
-def selected_checks(settings) -> list:
-    """The check functions CONTENT_LINT_CHECKS names, in that order (default: all); the names
-    are checked with every other setting at start-up (site_settings)."""
-    return [CHECKS[name] for name in settings.get("CONTENT_LINT_CHECKS", list(CHECKS))]
+def selected_checks(settings, only: tuple[str, ...] | None = None) -> list:
+    """The check functions CONTENT_LINT_CHECKS names, in that order (default: all), or only those
+    of them named in `only`; the names are checked with every other setting at start-up (site_settings)."""
+    return [CHECKS[name] for name in settings.get("CONTENT_LINT_CHECKS", list(CHECKS)) if only is None or name in only]
 
 
 def lint_html(html: str, context: LintContext, checks: list) -> list[Issue]:
@@ -128,8 +129,10 @@ class Linter:
     made on first use and reused for every item after (the glossary's patterns are compiled once
     per context, not once per file)."""
 
-    def __init__(self, settings, glossary_terms: tuple, files_root: Path, office: OfficeDetails | None = None):
-        self.checks = selected_checks(settings)
+    def __init__(self, settings, glossary_terms: tuple, files_root: Path, office: OfficeDetails | None = None,
+                 only: tuple[str, ...] | None = None):
+        """`only`: the names of the checks to run, of those the settings select (default: all of them)."""
+        self.checks = selected_checks(settings, only)
         self.avoided_terms = glossary.avoided(glossary_terms)
         self.files_root = files_root
         self.office = office

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 import site_context
-from content_lint import OFFICE_FIELDS, Linter, LintTarget, OfficeDetails
+from content_lint import OFFICE_CHECK, OFFICE_FIELDS, Linter, LintTarget, OfficeDetails
 from office_data.office_data import load as load_office
 from personal_data import load_allowlist, scan_tree
 from problems import ProblemsFound
@@ -155,21 +155,27 @@ def office_values(settings, languages) -> dict[str, list[str]]:
     return {name: [office.text(name, lang) for lang in languages] for name in OFFICE_FIELDS}
 
 
+def office_problems(lint: Linter, entries: list, done: list) -> list:
+    """The office's own details typed by hand, looked for in every build in the prepared items
+    (cached or not): the one lint check that depends on the office, kept out of the shared cache."""
+    return lint([lint_target(entry, prepared.fields, prepared.content)
+                 for entry, prepared in zip(entries, done, strict=True)])
+
+
 def preparer_for(renderer: Renderer, lint: Linter) -> Preparer:
     """How one Markdown file is rendered and linted in this build."""
     return Preparer(lambda entry: rendered_fields(entry, renderer),
                     lambda entry: renderer.body(entry.text, entry.lang), lint, lint_target)
 
 
-def prepare_fingerprint(settings, content_root: Path, data: DataFolder, resolver: Resolver,
-                        office: dict[str, list[str]]) -> str:
+def prepare_fingerprint(settings, content_root: Path, data: DataFolder, resolver: Resolver) -> str:
     """Everything besides a file's own bytes that shapes its prepared result (prepare.py): the
-    code, catalogs, the office's details, glossary, files, settings, and the facts put into it
-    (the declared facts, and the lists of offices made from the guides)."""
+    code, catalogs, glossary, files, settings, and the facts put into it (the declared facts, and
+    the lists of offices made from the guides). Not the office's details: they are looked for in
+    every build (office_problems), so a city's offices share one rendering of the national pages."""
     plugins = Path(__file__).resolve().parents[1]
     catalogs = sorted(Path(settings["TEMPLATE_ENV_LOCALE_DIR"]).rglob("*.po"))
     return content_key(*code_fingerprint(plugins), *(path.read_bytes() for path in catalogs),
-                        stable_repr(office),
                         (data / "glossary.yaml").read_bytes(), (data / "facts.yaml").read_bytes(),
                         stable_repr(resolver.lists),
                         *files_fingerprint(content_root / FILES_FOLDER),
@@ -180,16 +186,17 @@ def prepare_items(settings, sources: CheckedSources, renderer: Renderer, content
                   cues: dict[str, str]) -> list[Item]:
     """Every Markdown item, rendered and linted (cached, in parallel); raises ProblemsFound.
     `cues`: each language's external-link cue."""
-    office = office_values(settings, languages)
+    office = OfficeDetails.from_values(office_values(settings, languages))
     data = ContentLayers.from_settings(settings, content_root).data
     cache = PreparedCache(settings.get("CONTENT_MODEL_CACHE_DIR", ""),
-                          prepare_fingerprint(settings, content_root, data, sources.resolver, office))
-    lint = Linter(settings, tuple(sources.reference.glossary.root), content_root / FILES_FOLDER,
-                  OfficeDetails.from_values(office))
-    done, fresh = prepare(preparer_for(renderer, lint), sources.entries, cache)
+                          prepare_fingerprint(settings, content_root, data, sources.resolver))
+    glossary, files = tuple(sources.reference.glossary.root), content_root / FILES_FOLDER
+    lint = Linter(settings, glossary, files, office)
+    done, fresh = prepare(preparer_for(renderer, Linter(settings, glossary, files)), sources.entries, cache)
     print(f"content: {len(done)} files, {fresh} rendered and checked, {len(done) - fresh} from the cache",
           file=sys.stderr)
     problems = [p for prepared in done for p in prepared.problems]
+    problems += office_problems(Linter(settings, glossary, files, office, only=(OFFICE_CHECK,)), sources.entries, done)
     problems += lint([form_lint_target(form, lang) for form in sources.forms for lang in languages])
     problems += lint([LintTarget(path, "", 1, "en", 2, (), "", tuple(texts))
                       for path, texts in english_texts(data)

@@ -99,3 +99,29 @@ def test_a_list_file_names_the_sites_and_a_wrong_entry_is_one_line(city, tmp_pat
     assert done.returncode == 1
     assert done.stdout.splitlines()[0].startswith("sites/nowhere: build-all [not-a-site]: there is no pelicanconf.py")
     assert "city: sites/b-daya" not in done.stdout, "nothing is built while the list is wrong"
+
+
+def test_an_office_with_details_of_its_own_takes_the_national_pages_from_the_city_and_is_still_checked(city):
+    """The shared content cache is not keyed by the office's details: an office whose details differ
+    from the others' renders only its own pages; the office-details lint still runs on every page,
+    national ones from the cache included (here its directions are a sentence a national guide has)."""
+    root, _ = city
+    site = root / "other-sites" / "e-lin"
+    new_site(site, Office("臺中市丙區戶政事務所", "E District Household Registration Office", "臺中市", "Taichung City"))
+    office = site / "content" / "office.toml"
+    text = office.read_text(encoding="utf-8")
+    assert text.count('[directions]\nzh-tw = "（待本所確認後公布）"') == 1
+    office.write_text(text.replace('[directions]\nzh-tw = "（待本所確認後公布）"',
+                                   '[directions]\nzh-tw = "登記本身不收規費。"'), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "site_build", "build", "--settings", str(site / "pelicanconf.py"),
+                           "--content", str(site / "content"), "--output", str(site / "output"),
+                           "--set", f"FORMS_CACHE_DIR={json.dumps(str(root / 'city-cache/forms'))}",
+                           "--set", f"CONTENT_MODEL_CACHE_DIR={json.dumps(str(root / 'city-cache/content'))}", *NODE],
+                          cwd=root, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    counted = re.search(r"content: (\d+) files, (\d+) rendered and checked", done.stderr)
+    assert counted and int(counted.group(1)) > 50, done.stderr
+    assert int(counted.group(2)) == len(OWN_PAGES), done.stderr  # the national pages came from the city's cache
+    found = [line for line in done.stdout.splitlines() if "[office-details]" in line]
+    assert done.returncode == 2 and found, done.stdout + done.stderr
+    assert all("guides/" in line.split(":", 1)[0] and "directions" in line for line in found), found
