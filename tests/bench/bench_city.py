@@ -85,6 +85,18 @@ def write_own_content(site: Path, number: int) -> None:
             body=f"{en}, made public under the Freedom of Government Information Act."), encoding="utf-8")
 
 
+def give_own_phone(site: Path, number: int) -> None:
+    """Each office its own (fictitious) telephone number, as real offices have: the city shares the
+    national pages all the same (the office-details lint runs per office, outside the cache)."""
+    office = site / "content" / "office.toml"
+    text = office.read_text(encoding="utf-8")
+    placeholder = '[phone]\nzh-tw = "（待本所確認後公布）"\nen = "(to be confirmed by the office)"'
+    assert placeholder in text, "new-site's office.toml changed: update the bench"
+    phone = f"04-2000-{number:04d}"
+    office.write_text(text.replace(placeholder, f'[phone]\nzh-tw = "{phone}"\nen = "+886-4-2000-{number:04d}"'),
+                      encoding="utf-8")
+
+
 def make_city(root: Path, offices: int) -> list[Path]:
     sites = []
     for number in range(1, offices + 1):
@@ -92,6 +104,7 @@ def make_city(root: Path, offices: int) -> list[Path]:
         new_site(site, Office(f"臺中市第{number}區戶政事務所", f"District {number} Household Registration Office",
                               "臺中市", "Taichung City"))
         write_own_content(site, number)
+        give_own_phone(site, number)
         sites.append(site)
     return sites
 
