@@ -107,7 +107,8 @@ def test_an_office_with_details_of_its_own_takes_the_national_pages_from_the_cit
     national ones from the cache included (here its directions are a sentence a national guide has)."""
     root, _ = city
     site = root / "other-sites" / "e-lin"
-    new_site(site, Office("臺中市丙區戶政事務所", "E District Household Registration Office", "臺中市", "Taichung City"))
+    new_site(site, Office("臺中市丙區戶政事務所", "E District Household Registration Office", "臺中市",
+                          "Taichung City"))
     office = site / "content" / "office.toml"
     text = office.read_text(encoding="utf-8")
     assert text.count('[directions]\nzh-tw = "（待本所確認後公布）"') == 1
