@@ -8,7 +8,8 @@ content/news/ and content/disclosures/ (empty), content/data/manual-checks.yaml,
 (pelicanconf.py, publishconf.py) reading the installed engine, requirements.txt with the engine's
 version pinned (an upgrade is one line), package.json and its lock (Pagefind, axe-core, vnu), a
 Makefile (`make serve`, `make test` with the golden record, `make golden`, `make publish` with the
-two-pass statement record), .ci/run, .gitignore and a README.
+two-pass statement record), .ci/run, CI files for GitHub (.github/workflows/site.yml) and GitLab
+(.gitlab-ci.yml), .gitignore and a README.
 An existing folder that is not empty is refused: nothing is overwritten.
 """
 
@@ -178,6 +179,11 @@ the site is built with `publishconf.py` and passes every check, its full audit w
 the accessibility statement is built from; the site is built again with that statement and
 checked again; only then is it deployed, as a new release switched in one step. A failure at
 any step leaves the live site as it was.
+
+## CI
+`.github/workflows/site.yml` (GitHub Actions) and `.gitlab-ci.yml` (GitLab) run `.ci/run` (that
+is, `make test`) on every push and, on the main branch, `make publish`; each says which settings
+and secrets it needs. Keep the one your platform uses and delete the other.
 '''
 
 
@@ -215,6 +221,8 @@ def new_site(folder: Path, office: Office) -> list[Path]:
         ".ci/run": "#!/usr/bin/env bash\n# CI entry point: exactly what the README promises.\nset -euo pipefail\n"
                    'cd "$(dirname "$0")/.."\nmake test\n',
         ".gitignore": ".venv/\nnode_modules/\noutput/\n.cache/\nreports/\n",
+        ".github/workflows/site.yml": (SITE_FILES / "github-workflow.yml").read_text(encoding="utf-8"),
+        ".gitlab-ci.yml": (SITE_FILES / "gitlab-ci.yml").read_text(encoding="utf-8"),
     }
     files.update({f".ci/{name}": (paths.CI / name).read_text(encoding="utf-8") for name in STARTER_CI})
     for source, relative in starter_files():
