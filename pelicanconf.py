@@ -29,16 +29,6 @@ PATH = "content"
 CONTENT_MODEL_LAYERS: list[str] = []
 
 # --- plugin settings of this site (prefixed per plugin) ---
-# content_model, personal-data guard: values that look personal but may be published, with reasons.
-PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
-# content_model: where rendered and checked content is kept between builds ("" turns it off).
-CONTENT_MODEL_CACHE_DIR = str(ROOT / ".cache" / "content")
-# forms: where generated files are kept between builds (the definitions: the engine's FORMS_DIR).
-FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")
-# office_data: the one data file with the office's name, address, phone, hours…
-OFFICE_DATA_FILE = str(ROOT / "content" / "office.toml")
-# audit_record: the checks people do by hand, shown on the accessibility statement.
-AUDIT_RECORD_MANUAL_CHECKS = str(ROOT / "content" / "data" / "manual-checks.yaml")
-# site_search (the index step of site_build): the npm packages, pinned in package-lock.json, that
-# hold Pagefind and its extended binary (docs/search.md). The build fails if they are missing.
-SEARCH_NODE_MODULES = str(ROOT / "node_modules")
+# Its own files, where every office's site has them (household_engine.settings.site_files:
+# allow-lists, caches, office.toml, manual checks, node_modules).
+globals().update(site_files(ROOT))  # noqa: F405

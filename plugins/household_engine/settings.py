@@ -6,6 +6,7 @@ plugins/site_settings (declared.py), wherever it was written.
 """
 
 import sys
+from pathlib import Path
 
 from jinja2 import StrictUndefined
 from markdown.extensions.toc import slugify_unicode
@@ -106,3 +107,23 @@ TEMPLATE_ENV_SOURCE_LANG = "en"
 # publishing gate (`make audit-release`) passes one (--set AUDIT_RECORD_FILE=…), so a preview
 # or test build never shows a result that was not measured on it.
 AUDIT_RECORD_FILE = ""
+
+
+def site_files(root: Path) -> dict[str, str]:
+    """The settings that name a site's own files, in its folder `root` (the same layout for every
+    office): a site's pelicanconf.py adds them with `globals().update(site_files(ROOT))`."""
+    return {
+        # content_model, personal-data guard: values that look personal but may be published, with reasons.
+        "PERSONAL_DATA_ALLOWLIST": str(root / ".ci" / "personal-data-allowlist.toml"),
+        # content_model: where rendered and checked content is kept between builds ("" turns it off).
+        "CONTENT_MODEL_CACHE_DIR": str(root / ".cache" / "content"),
+        # forms: where generated files are kept between builds.
+        "FORMS_CACHE_DIR": str(root / ".cache" / "forms"),
+        # office_data: the one data file with the office's name, address, phone, hours…
+        "OFFICE_DATA_FILE": str(root / "content" / "office.toml"),
+        # audit_record: the checks people do by hand, shown on the accessibility statement.
+        "AUDIT_RECORD_MANUAL_CHECKS": str(root / "content" / "data" / "manual-checks.yaml"),
+        # site_search (the index step of site_build): the npm packages, pinned in package-lock.json,
+        # that hold Pagefind and its extended binary (docs/search.md). The build fails if missing.
+        "SEARCH_NODE_MODULES": str(root / "node_modules"),
+    }

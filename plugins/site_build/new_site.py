@@ -108,12 +108,8 @@ CONTENT_MODEL_LAYERS = [str(paths.NATIONAL)]
 # of that id, or adds one of the office's own.
 FORMS_DIR = str(ROOT / "forms")
 FORMS_LAYERS = [str(paths.FORMS)]
-PERSONAL_DATA_ALLOWLIST = str(ROOT / ".ci" / "personal-data-allowlist.toml")
-CONTENT_MODEL_CACHE_DIR = str(ROOT / ".cache" / "content")
-FORMS_CACHE_DIR = str(ROOT / ".cache" / "forms")
-OFFICE_DATA_FILE = str(ROOT / "content" / "office.toml")
-AUDIT_RECORD_MANUAL_CHECKS = str(ROOT / "content" / "data" / "manual-checks.yaml")
-SEARCH_NODE_MODULES = str(ROOT / "node_modules")
+# Its own files (.ci/ allow-lists, .cache/, content/office.toml, manual checks, node_modules).
+globals().update(site_files(ROOT))  # noqa: F405
 '''
 
 PUBLISH = '''"""Settings for the published site: pelicanconf.py plus the deploy keys only."""
